@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `greendoor` command: runs the compiled CLI (npm install builds it through "prepare").
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/edges/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write(
+    'greendoor: not built yet: run `npm install` (or `npm run build`) in the project folder\n',
+  );
+  process.exit(1);
+}
+await import(entry.href);

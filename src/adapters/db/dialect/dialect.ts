@@ -1,0 +1,37 @@
+import type { ColumnDataType, CreateTableBuilder, Dialect, Expression } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * What differs between the databases Greendoor runs on, and nothing else. Repositories and
+ * migrations stay neutral and ask the dialect for column types, limits and value codecs.
+ */
+export interface DatabaseDialect {
+  readonly name: DialectName;
+  /** A short description for logs: a file path or host/database, never a password. */
+  readonly description: string;
+  readonly kysely: Dialect;
+  /** The most bind parameters one statement may carry. */
+  readonly maxParameters: number;
+  readonly columnTypes: {
+    readonly boolean: ColumnDataType;
+    readonly json: ColumnDataType;
+    readonly timestamp: ColumnDataType;
+    readonly real: ColumnDataType | Expression<unknown>;
+  };
+  /** Adds an auto-generated integer primary key named `id`. */
+  addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
+  readonly codec: ValueCodec;
+  /** Checks the database can be reached, turning driver errors into advice. */
+  ping(): Promise<void>;
+}
+
+export interface ValueCodec {
+  toBoolean(value: boolean): boolean | number;
+  fromBoolean(value: unknown): boolean;
+  toJson(value: unknown): string;
+  fromJson<T>(value: unknown): T;
+  /** ISO-8601 UTC in, ISO-8601 UTC ("...Z") out. */
+  toTimestamp(iso: string): string;
+  fromTimestamp(value: unknown): string;
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { type CreateTableBuilder, SqliteDialect } from 'kysely';
+import { AppError } from '../../../../domain/errors.ts';
+import type { DatabaseDialect, ValueCodec } from '../dialect.ts';
+
+const codec: ValueCodec = {
+  toBoolean: (value) => (value ? 1 : 0),
+  fromBoolean: (value) => value === 1 || value === true,
+  toJson: (value) => JSON.stringify(value),
+  fromJson: <T>(value: unknown) => JSON.parse(String(value)) as T,
+  toTimestamp: (iso) => iso,
+  fromTimestamp: (value) => String(value),
+};
+
+/**
+ * The embedded default: one file, WAL journal so readers never wait for the writer. better-sqlite3
+ * is synchronous; Kysely wraps it, and one connection serves the whole process.
+ */
+export function sqliteDialect(file: string): DatabaseDialect {
+  let database: Database.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    database = new Database(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new AppError(
+      'database_unavailable',
+      `cannot open the SQLite database ${file}: ${(error as Error).message}. Check DATABASE_URL and that its folder is writable.`,
+      { field: 'DATABASE_URL' },
+    );
+  }
+  return {
+    name: 'sqlite',
+    description: `SQLite ${file}`,
+    kysely: new SqliteDialect({ database }),
+    // SQLite's default limit since 3.32 is 32766.
+    maxParameters: 32_000,
+    columnTypes: { boolean: 'integer', json: 'text', timestamp: 'text', real: 'real' },
+    addIdColumn: <T extends string>(table: CreateTableBuilder<T, never>) =>
+      table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
+    codec,
+    ping: () => {
+      database.prepare('select 1').get();
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseDialect } from '../dialect/dialect.ts';
+import type { DatabaseSchema } from '../schema.ts';
+import { fellowshipRepository } from './fellowship.repository.ts';
+import { listingRepository } from './listing.repository.ts';
+import { meetingRepository } from './meeting.repository.ts';
+import {
+  groupRepository,
+  locationRepository,
+  serviceBodyRepository,
+} from './owned-rows.repository.ts';
+import { sourceRepository } from './source.repository.ts';
+
+/** Every repository, over one connection or one transaction. */
+export function createRepositories(db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) {
+  return {
+    fellowships: fellowshipRepository(db, dialect),
+    sources: sourceRepository(db, dialect),
+    meetings: meetingRepository(db, dialect),
+    locations: locationRepository(db, dialect),
+    groups: groupRepository(db, dialect),
+    serviceBodies: serviceBodyRepository(db, dialect),
+    listings: listingRepository(db, dialect),
+    /** Whether the database answers. */
+    ping: () => dialect.ping(),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
