@@ -79,7 +79,8 @@ export function parseMonthWeeks(value: unknown): Parsed<MonthWeek[]> | null {
 
 export function parseNumber(value: unknown): number | null | undefined {
   if (value === null || value === undefined || value === '') return null;
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
   return Number.isFinite(n) ? n : undefined; // undefined: present but not a number
 }
 
@@ -123,8 +124,17 @@ export function parseTimestamp(value: unknown): Parsed<string> | null {
   const spec = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?)?$/.exec(t);
   if (spec) {
     const [y, mo, d, h, mi, s] = spec.slice(1).map((part) => Number(part ?? 0));
-    const date = new Date(Date.UTC(y!, mo! - 1, d, h, mi, s));
-    if (date.getUTCDate() === d && date.getUTCHours() === h && date.getUTCMinutes() === mi) {
+    const date = new Date(Date.UTC(2000, mo! - 1, d, h, mi, s));
+    date.setUTCFullYear(y!); // Date.UTC reads years 0-99 as 1900-1999
+    const fields = [
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      date.getUTCHours(),
+      date.getUTCMinutes(),
+    ];
+    // Date rolls impossible values over (month 13, 30 February): refuse them instead.
+    if (fields.every((value, i) => value === [y, mo, d, h, mi][i]) && y! >= 1900) {
       return { ok: true, value: date.toISOString() };
     }
     return { ok: false, error: `"${t}" is not a date and time` };

@@ -21,34 +21,3 @@ export function detectFeedFormat(
     { position: 'line 1, column 1' },
   );
 }
-
-function lineAndColumn(text: string, index: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return `line ${line}, column ${index - lineStart + 1}`;
-}
-
-/** JSON.parse with an error that names the line and column, as a person looks for it. */
-export function parseJsonText(text: string, location: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const position = at ? lineAndColumn(text, Number(at[1])) : undefined;
-    const reason = message
-      .replace(/\s*in JSON at position \d+.*$/, '')
-      .replace(/ at position \d+.*$/, '');
-    throw new AppError(
-      'invalid_input',
-      `${location} is not valid JSON${position ? ` at ${position}` : ''}: ${reason}`,
-      position ? { position } : {},
-    );
-  }
-}

@@ -44,7 +44,7 @@ async function readUrl(url: string, limits: FeedInputLimits): Promise<FeedInput>
       headers: { accept: 'application/json, text/csv;q=0.9, */*;q=0.5' },
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason =
       (error as Error).name === 'TimeoutError'
         ? `no answer within ${limits.timeoutMs / 1000} s`
@@ -52,7 +52,7 @@ async function readUrl(url: string, limits: FeedInputLimits): Promise<FeedInput>
           ? 'connection refused'
           : cause?.code === 'ENOTFOUND'
             ? 'no such host'
-            : (cause?.code ?? (error as Error).message);
+            : (cause?.code ?? cause?.message ?? (error as Error).message);
     throw new AppError(
       'input_unreachable',
       `cannot fetch ${url} (${reason}): check the address and that the server is up`,

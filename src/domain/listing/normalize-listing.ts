@@ -74,5 +74,6 @@ export function normalizeListing(listing: Listing): Listing {
 }
 
 function roundCoordinate(value: number): number {
-  return Math.round(value * 1e7) / 1e7;
+  // `|| 0` turns -0 into 0, which is what JSON writes anyway.
+  return Math.round(value * 1e7) / 1e7 || 0;
 }

@@ -52,8 +52,16 @@ export function validateListing(listing: Listing): ListingProblem[] {
         );
       }
     }
-    if (end.kind === 'duration' && (end.minutes <= 0 || end.minutes > 24 * 60)) {
-      add('duration', 'duration must be between 1 minute and 24 hours', 'error');
+    // A day or more cannot be written as an end time, which is all feeds can carry.
+    if (
+      end.kind === 'duration' &&
+      (!Number.isInteger(end.minutes) || end.minutes <= 0 || end.minutes >= 24 * 60)
+    ) {
+      add(
+        'duration',
+        'duration must be a whole number of minutes, more than 0 and less than 24 hours',
+        'error',
+      );
     }
   }
 

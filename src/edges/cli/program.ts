@@ -17,8 +17,12 @@ ${configVariables.map((v) => `  ${v.padEnd(17)} ${configDescriptions[v]}`).join(
 `;
 
 /** The `greendoor` program. The context is made on first use, so --help needs no configuration. */
-export function createProgram(context: () => CliContext): Command {
+export function createProgram(
+  context: () => CliContext,
+  stderr: NodeJS.WritableStream = process.stderr,
+): Command {
   const program = new Command('greendoor')
+    .configureOutput({ writeErr: (text) => stderr.write(text) })
     .description('Greendoor: find mutual aid meetings, keep listings, meet online.')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', environmentHelp)
@@ -39,9 +43,10 @@ export function createProgram(context: () => CliContext): Command {
 /** Runs the CLI with `argv` (as process.argv: node, script, ...args); answers the exit status. */
 export async function runCli(
   argv: readonly string[],
-  context: () => CliContext = () => createCliContext(),
+  io: { context?: () => CliContext; stderr?: NodeJS.WritableStream } = {},
 ): Promise<number> {
-  const program = createProgram(context);
+  const stderr = io.stderr ?? process.stderr;
+  const program = createProgram(io.context ?? (() => createCliContext()), stderr);
   try {
     await program.parseAsync(argv);
     return 0;
@@ -51,7 +56,7 @@ export async function runCli(
       return error.exitCode === 0 ? 0 : 1;
     }
     const { line, exitCode } = describeCliError(error);
-    process.stderr.write(`${line}\n`);
+    stderr.write(`${line}\n`);
     return exitCode;
   }
 }

@@ -9,6 +9,8 @@ import { registerHomeRoutes } from './home.routes.ts';
 export interface ServerDependencies {
   readonly store: Store;
   readonly config: Pick<Config, 'logLevel'>;
+  /** Where log lines go (standard output by default); tests read them. */
+  readonly logStream?: { write(line: string): void };
 }
 
 /**
@@ -17,7 +19,11 @@ export interface ServerDependencies {
  */
 export function buildServer(deps: ServerDependencies): FastifyInstance {
   const app = Fastify({
-    logger: { level: deps.config.logLevel, base: undefined },
+    logger: {
+      level: deps.config.logLevel,
+      base: undefined,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     disableRequestLogging: true,
     trustProxy: false,
   });

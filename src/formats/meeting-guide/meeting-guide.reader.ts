@@ -320,7 +320,7 @@ export function readMeetingGuideRecord(
     fellowship,
     schedule,
     timezone,
-    attendance: attendanceExplicit ? (attendanceText) : 'in_person',
+    attendance: attendanceExplicit ? attendanceText : 'in_person',
     attendanceExplicit,
     conferenceUrl: textOf(r.conference_url),
     conferenceUrlNotes: textOf(r.conference_url_notes),
@@ -358,6 +358,12 @@ function describeTopLevel(data: unknown): string {
   return `a ${typeof data}`;
 }
 
+/** The meetings of a feed, by position, produced one at a time (see jsonArray). */
+export interface FeedItems {
+  readonly length: number;
+  item(index: number): unknown;
+}
+
 /**
  * A whole Meeting Guide feed: a bare JSON array of meeting objects, as the spec defines. Anything
  * else is refused outright (nothing is imported); problems with single meetings are reported by
@@ -370,10 +376,16 @@ export function readMeetingGuideFeed(data: unknown, options: FeedReadOptions): F
       `expected a Meeting Guide feed (a JSON array of meetings) but found ${describeTopLevel(data)}`,
     );
   }
+  return readMeetingGuideItems({ length: data.length, item: (i) => data[i] as unknown }, options);
+}
+
+/** The meetings of a feed read one at a time, so only the listings made from them are kept. */
+export function readMeetingGuideItems(items: FeedItems, options: FeedReadOptions): FeedReadResult {
   const problems: Problems = [];
   const records: ListingRecord[] = [];
   const seen = new Set<string>();
-  data.forEach((item: unknown, index) => {
+  for (let index = 0; index < items.length; index++) {
+    let item = items.item(index);
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       throw new AppError(
         'invalid_input',
@@ -399,14 +411,14 @@ export function readMeetingGuideFeed(data: unknown, options: FeedReadOptions): F
         message: `duplicate slug (item ${index + 1}): kept the first, left this one out`,
         severity: 'error',
       });
-      return;
+      continue;
     }
     seen.add(label);
     const result = readMeetingGuideRecord(item as object, label, options);
     problems.push(...result.problems);
     if (result.record) records.push(result.record);
-    if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, data.length);
-  });
-  options.onProgress?.(data.length, data.length);
-  return { read: data.length, slugs: seen, records, problems };
+    if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, items.length);
+  }
+  options.onProgress?.(items.length, items.length);
+  return { read: items.length, slugs: seen, records, problems };
 }

@@ -108,8 +108,9 @@ export function writeMeetingGuideRecord(
     if (!group.implicit) {
       out.group = group.name;
       out.group_id = published.groupId;
-      out.group_notes = group.notes;
     }
+    // Notes are written for an implicit group too: the reader gives them back to one.
+    out.group_notes = group.notes;
     out.district = group.district;
     out.website = group.website;
     out.email = group.email;

@@ -5,16 +5,18 @@ import { zoneAt } from '../../adapters/geo/timezone-lookup.ts';
 import { type FeedInput, readFeedInput } from '../../adapters/input/feed-input.ts';
 import { AppError } from '../../domain/errors.ts';
 import { DEFAULT_FELLOWSHIP_ID } from '../../domain/fellowship/fellowships.builtin.ts';
-import type { ListingProblem } from '../../domain/listing/listing.ts';
+import type { ListingProblem, ListingRecord } from '../../domain/listing/listing.ts';
 import { isValidTimeZone } from '../../domain/schedule/time-zone.ts';
-import { type FeedFormat, detectFeedFormat, parseJsonText } from '../../formats/feed-format.ts';
+import { type FeedFormat, detectFeedFormat } from '../../formats/feed-format.ts';
+import { jsonArray, parseJson } from '../../formats/json-array.ts';
 import {
   type FeedReadOptions,
   type FeedReadResult,
   readMeetingGuideFeed,
+  readMeetingGuideItems,
 } from '../../formats/meeting-guide/meeting-guide.reader.ts';
 import { readTsmlCsv } from '../../formats/tsml-csv/tsml-csv.reader.ts';
-import { planSharedRows } from './shared-rows.ts';
+import { type SharedPlan, planSharedRows } from './shared-rows.ts';
 import { type SyncCounts, syncSource } from './source-sync.ts';
 
 export type ImportPhase = 'reading' | 'writing';
@@ -91,8 +93,16 @@ function checkRequest(
 
 function readFeed(input: FeedInput, format: FeedFormat, options: FeedReadOptions): FeedReadResult {
   switch (format) {
-    case 'meeting-guide':
-      return readMeetingGuideFeed(parseJsonText(input.text, input.location), options);
+    case 'meeting-guide': {
+      // A feed is read an item at a time; anything but an array is parsed whole to say what it is.
+      const array = jsonArray(input.text, input.location);
+      if (array)
+        return readMeetingGuideItems(
+          { length: array.length, item: (i) => array.element(i) },
+          options,
+        );
+      return readMeetingGuideFeed(parseJson(input.text, input.location), options);
+    }
     case 'csv':
       // A table exported from a website's admin may hold contacts it never published.
       return readTsmlCsv(input.text, { ...options, contactsPublic: false });
@@ -119,7 +129,9 @@ export async function importFeed(
   deps: ImportDependencies,
 ): Promise<ImportReport> {
   checkRequest(request, await deps.store.fellowships.ids());
-  return importInput(await readFeedInput(request.location), request, deps);
+  // Only the prepared import outlives this line: the feed's text is garbage before writing starts.
+  const prepared = await prepareImport(await readFeedInput(request.location), request, deps);
+  return writeImport(prepared, request, deps);
 }
 
 /** Imports a feed already in hand (the demo dataset, a request body). */
@@ -128,16 +140,35 @@ export async function importInput(
   request: Omit<ImportRequest, 'location'>,
   deps: ImportDependencies,
 ): Promise<ImportReport> {
-  const { store, clock } = deps;
-  const knownFellowships = await store.fellowships.ids();
+  return writeImport(await prepareImport(input, request, deps), request, deps);
+}
+
+/** A feed read, checked and planned: everything an import writes, and nothing of its text. */
+interface PreparedImport {
+  readonly location: string;
+  readonly format: FeedFormat;
+  readonly sourceName: string;
+  readonly fellowship: { id: string; origin: ImportReport['fellowshipOrigin'] };
+  readonly read: number;
+  readonly slugs: ReadonlySet<string>;
+  readonly records: readonly ListingRecord[];
+  readonly plan: SharedPlan;
+  readonly problems: ListingProblem[];
+}
+
+async function prepareImport(
+  input: FeedInput,
+  request: Omit<ImportRequest, 'location'>,
+  deps: ImportDependencies,
+): Promise<PreparedImport> {
+  const knownFellowships = await deps.store.fellowships.ids();
   checkRequest(request, knownFellowships);
   const format =
     request.format === 'auto'
       ? detectFeedFormat(input.text, input.location, input.contentType)
       : request.format;
   const sourceName = (request.source ?? input.suggestedName).trim();
-  const fellowship = await resolveFellowship(store, request, sourceName);
-
+  const fellowship = await resolveFellowship(deps.store, request, sourceName);
   const feed = readFeed(input, format, {
     defaultFellowship: fellowship.id,
     knownFellowships,
@@ -149,37 +180,58 @@ export async function importInput(
   });
   const problems = [...feed.problems];
   const { plan, records } = planSharedRows(feed.records, problems);
+  return {
+    location: input.location,
+    format,
+    sourceName,
+    fellowship,
+    read: feed.read,
+    slugs: feed.slugs,
+    records,
+    plan,
+    problems,
+  };
+}
+
+/** Writes a prepared import in one transaction (rolled back again for a dry run). */
+async function writeImport(
+  prepared: PreparedImport,
+  request: Omit<ImportRequest, 'location'>,
+  deps: ImportDependencies,
+): Promise<ImportReport> {
+  const { store, clock } = deps;
+  const { sourceName, fellowship, records, format } = prepared;
   const now = clock.now().toISOString();
 
   const run = async (repos: Repositories): Promise<ImportReport> => {
     const source =
       (await repos.sources.findByName(sourceName)) ??
       (await repos.sources.create(sourceName, fellowship.id, now));
-    const counts = await syncSource(repos, records, plan, {
+    const counts = await syncSource(repos, records, prepared.plan, {
       sourceId: source.id,
       sourceName,
       prune: request.prune,
-      slugsInFeed: feed.slugs,
+      slugsInFeed: prepared.slugs,
       now,
       codec: store.dialect.codec,
       onProgress: (done, total) => deps.onProgress?.('writing', done, total),
     });
     await repos.sources.recordImport(source.id, {
-      url: input.location,
+      url: prepared.location,
       format,
       fellowshipId: fellowship.id,
       at: now,
     });
     return {
       source: sourceName,
-      location: input.location,
+      location: prepared.location,
       format,
       fellowship: fellowship.id,
       fellowshipOrigin: fellowship.origin,
-      read: feed.read,
-      skipped: feed.read - records.length,
+      read: prepared.read,
+      skipped: prepared.read - records.length,
       ...counts,
-      problems,
+      problems: prepared.problems,
       dryRun: request.dryRun === true,
     };
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { ValueCodec } from '../../adapters/db/dialect/dialect.ts';
 import {
@@ -9,12 +10,12 @@ import {
   locationFromRow,
   meetingColumns,
 } from '../../adapters/db/listing-rows.ts';
-import type { StoredListing } from '../../adapters/db/repositories/listing.repository.ts';
 import type { Repositories } from '../../adapters/db/repositories/repositories.ts';
-import type { MeetingTable, ServiceBodyTable } from '../../adapters/db/schema.ts';
+import type { MeetingTable } from '../../adapters/db/schema.ts';
 import type { Listing, ListingRecord } from '../../domain/listing/listing.ts';
 import { stableStringify } from '../../domain/listing/listing-fingerprint.ts';
 import { slugify, uniqueSlug } from '../../domain/meeting/slug.ts';
+import type { EntityDetails } from '../../domain/service-body/service-body.ts';
 import { type SharedPlan, keysOf } from './shared-rows.ts';
 
 export interface SyncCounts {
@@ -36,155 +37,180 @@ export interface SyncOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Equal as a source sees them: a feed without `updated` does not make a listing differ. */
-function sameListing(stored: Listing, incoming: Listing): boolean {
-  const comparable = incoming.updatedAt === null ? { ...stored, updatedAt: null } : stored;
-  return stableStringify(comparable) === stableStringify(incoming);
-}
+/** Rows built before each write: large enough to batch well, small enough to bound memory. */
+const INSERT_CHUNK = 2000;
 
 type Ids = Map<string, number>;
 
-async function syncServiceBodies(
-  repos: Repositories,
-  plan: SharedPlan,
-  options: SyncOptions,
-): Promise<Ids> {
-  const existing = new Map(
-    (await repos.serviceBodies.bySource(options.sourceId)).map((r) => [r.key ?? '', r]),
-  );
-  const ids: Ids = new Map();
-  const inserts: Insertable<ServiceBodyTable>[] = [];
-  const want = [
-    ...[...plan.entities].map(([key, e]) => ({
-      key,
-      kind: 'other',
-      fellowship: e.fellowship,
-      details: e.details,
-    })),
-    ...[...plan.districts].map(([key, d]) => ({
-      key,
-      kind: 'district',
-      fellowship: d.fellowship,
-      details: {
-        name: d.name,
-        email: null,
-        phone: null,
-        website: null,
-        logo: null,
-        serviceArea: null,
-      },
-    })),
-  ];
-  for (const body of want) {
-    const row = existing.get(body.key);
-    if (row) {
-      ids.set(body.key, row.id);
-      if (stableStringify(entityFromRow(row)) !== stableStringify(body.details)) {
-        await repos.serviceBodies.update(row.id, {
-          ...entityColumns(body.details),
-          updated_at: options.codec.toTimestamp(options.now),
-        });
-      }
-      continue;
-    }
-    inserts.push({
-      source_id: options.sourceId,
-      key: body.key,
-      parent_id: null,
-      fellowship_id: body.fellowship,
-      kind: body.kind,
-      ...entityColumns(body.details),
-      created_at: options.codec.toTimestamp(options.now),
-      updated_at: options.codec.toTimestamp(options.now),
-    });
-  }
-  if (inserts.length > 0)
-    for (const [k, id] of await repos.serviceBodies.insertMany(inserts)) ids.set(k, id);
-  return ids;
+/** What the import needs to know of a stored meeting: which it is, and a digest of its listing. */
+interface StoredDigest {
+  readonly meetingId: number;
+  /** Of the listing without `updated`, which is compared on its own. */
+  readonly digest: string;
+  readonly updatedAt: string | null;
 }
 
-async function syncLocations(
+function digestOf(listing: Listing): string {
+  return createHash('sha1')
+    .update(stableStringify({ ...listing, updatedAt: null }))
+    .digest('base64');
+}
+
+/** Equal as a source sees them: a feed without `updated` does not make a listing differ. */
+function sameListing(stored: StoredDigest, incoming: Listing): boolean {
+  if (incoming.updatedAt !== null && incoming.updatedAt !== stored.updatedAt) return false;
+  return digestOf(incoming) === stored.digest;
+}
+
+/** The source's stored meetings by slug, read a page at a time so only digests are kept. */
+async function storedDigests(
   repos: Repositories,
-  plan: SharedPlan,
+  sourceId: number,
+): Promise<Map<string, StoredDigest>> {
+  const digests = new Map<string, StoredDigest>();
+  for await (const page of repos.listings.pages({ sourceId })) {
+    for (const s of page) {
+      digests.set(s.listing.slug, {
+        meetingId: s.meetingId,
+        digest: digestOf(s.listing),
+        updatedAt: s.listing.updatedAt,
+      });
+    }
+  }
+  return digests;
+}
+
+/** The part of a source-owned table's repository that syncing needs. */
+interface SharedRowStore<R> {
+  bySource(sourceId: number): Promise<R[]>;
+  insertMany(rows: readonly object[]): Promise<Map<string, number>>;
+  update(id: number, changes: object): Promise<void>;
+}
+
+/** How one kind of shared row is compared and written. */
+interface SharedRowWriter<R extends { id: number; key: string | null }, C> {
+  readonly repository: SharedRowStore<R>;
+  /** What a stored row says, in the form `wanted` is compared in. */
+  stored(row: R): unknown;
+  wanted(content: C): unknown;
+  /** The row's columns for the content, without ownership and timestamps. */
+  columns(content: C): object;
+}
+
+/**
+ * Makes a source's rows of one table say what the plan says: rows whose content changed are
+ * updated in place (keeping their ids), new ones are inserted a chunk at a time. Answers the id
+ * of every planned key.
+ */
+async function syncSharedRows<R extends { id: number; key: string | null }, C>(
+  planned: ReadonlyMap<string, C>,
+  writer: SharedRowWriter<R, C>,
   options: SyncOptions,
 ): Promise<Ids> {
-  const { codec, now } = options;
+  const { codec, now, sourceId } = options;
   const existing = new Map(
-    (await repos.locations.bySource(options.sourceId)).map((r) => [r.key ?? '', r]),
+    (await writer.repository.bySource(sourceId)).map((r) => [r.key ?? '', r]),
   );
   const ids: Ids = new Map();
-  const inserts = [];
-  for (const [key, { details, timezone }] of plan.locations) {
+  let inserts: object[] = [];
+  const flush = async () => {
+    for (const [key, id] of await writer.repository.insertMany(inserts)) ids.set(key, id);
+    inserts = [];
+  };
+  for (const [key, content] of planned) {
     const row = existing.get(key);
     if (row) {
       ids.set(key, row.id);
-      const stored = { details: locationFromRow(row, codec), timezone: row.timezone };
-      if (stableStringify(stored) !== stableStringify({ details, timezone })) {
-        await repos.locations.update(row.id, {
-          ...locationColumns(details, timezone, codec),
+      if (stableStringify(writer.stored(row)) !== stableStringify(writer.wanted(content))) {
+        await writer.repository.update(row.id, {
+          ...writer.columns(content),
           updated_at: codec.toTimestamp(now),
         });
       }
       continue;
     }
     inserts.push({
-      source_id: options.sourceId,
+      source_id: sourceId,
       key,
-      ...locationColumns(details, timezone, codec),
+      ...writer.columns(content),
       created_at: codec.toTimestamp(now),
       updated_at: codec.toTimestamp(now),
     });
+    if (inserts.length >= INSERT_CHUNK) await flush();
   }
-  if (inserts.length > 0)
-    for (const [k, id] of await repos.locations.insertMany(inserts)) ids.set(k, id);
+  if (inserts.length > 0) await flush();
   return ids;
 }
 
-async function syncGroups(
-  repos: Repositories,
-  plan: SharedPlan,
-  bodyIds: Ids,
-  options: SyncOptions,
-): Promise<Ids> {
-  const { codec, now } = options;
-  const existing = new Map(
-    (await repos.groups.bySource(options.sourceId)).map((r) => [r.key ?? '', r]),
-  );
-  const ids: Ids = new Map();
-  const inserts = [];
-  for (const [key, group] of plan.groups) {
-    const districtId = group.district ? (bodyIds.get(`district:${group.district}`) ?? null) : null;
-    const row = existing.get(key);
-    if (row) {
-      ids.set(key, row.id);
-      const stored = {
-        ...groupFromRow(row, undefined, codec),
-        district: null,
-        body: row.service_body_id,
-      };
-      if (
-        stableStringify(stored) !== stableStringify({ ...group, district: null, body: districtId })
-      ) {
-        await repos.groups.update(row.id, {
-          ...groupColumns(group, codec),
-          service_body_id: districtId,
-          updated_at: codec.toTimestamp(now),
-        });
-      }
-      continue;
-    }
-    inserts.push({
-      source_id: options.sourceId,
-      key,
-      service_body_id: districtId,
-      ...groupColumns(group, codec),
-      created_at: codec.toTimestamp(now),
-      updated_at: codec.toTimestamp(now),
-    });
+interface PlannedBody {
+  readonly kind: 'other' | 'district';
+  readonly fellowship: string;
+  readonly details: EntityDetails;
+}
+
+function plannedBodies(plan: SharedPlan): Map<string, PlannedBody> {
+  const bodies = new Map<string, PlannedBody>();
+  for (const [key, e] of plan.entities)
+    bodies.set(key, { kind: 'other', fellowship: e.fellowship, details: e.details });
+  for (const [key, d] of plan.districts) {
+    const details = {
+      name: d.name,
+      email: null,
+      phone: null,
+      website: null,
+      logo: null,
+      serviceArea: null,
+    };
+    bodies.set(key, { kind: 'district', fellowship: d.fellowship, details });
   }
-  if (inserts.length > 0)
-    for (const [k, id] of await repos.groups.insertMany(inserts)) ids.set(k, id);
-  return ids;
+  return bodies;
+}
+
+/** The service bodies, locations and groups the plan names, answering each key's id. */
+async function syncSharedPlan(repos: Repositories, plan: SharedPlan, options: SyncOptions) {
+  const { codec } = options;
+  const bodyIds = await syncSharedRows(
+    plannedBodies(plan),
+    {
+      repository: repos.serviceBodies,
+      stored: (row) => entityFromRow(row),
+      wanted: (body) => body.details,
+      columns: (body) => ({
+        ...entityColumns(body.details),
+        kind: body.kind,
+        fellowship_id: body.fellowship,
+        parent_id: null,
+      }),
+    },
+    options,
+  );
+  const locationIds = await syncSharedRows(
+    plan.locations,
+    {
+      repository: repos.locations,
+      stored: (row) => ({ details: locationFromRow(row, codec), timezone: row.timezone }),
+      wanted: (location) => location,
+      columns: ({ details, timezone }) => locationColumns(details, timezone, codec),
+    },
+    options,
+  );
+  const districtId = (district: string | null) =>
+    district ? (bodyIds.get(`district:${district}`) ?? null) : null;
+  const groupIds = await syncSharedRows(
+    plan.groups,
+    {
+      repository: repos.groups,
+      // The district is compared by the body it points to, not by name.
+      stored: (row) => ({ ...groupFromRow(row, undefined, codec), body: row.service_body_id }),
+      wanted: (group) => ({ ...group, district: null, body: districtId(group.district) }),
+      columns: (group) => ({
+        ...groupColumns(group, codec),
+        service_body_id: districtId(group.district),
+      }),
+    },
+    options,
+  );
+  return { bodyIds, locationIds, groupIds };
 }
 
 /**
@@ -199,25 +225,28 @@ export async function syncSource(
   options: SyncOptions,
 ): Promise<SyncCounts> {
   const { codec, now } = options;
-  const stored = new Map<string, StoredListing>(
-    (await repos.listings.load({ sourceId: options.sourceId })).map((s) => [s.listing.slug, s]),
-  );
+  const stored = await storedDigests(repos, options.sourceId);
   const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
   const changed = records.filter((record) => {
     const before = stored.get(record.listing.slug);
-    const same = before !== undefined && sameListing(before.listing, record.listing);
+    const same = before !== undefined && sameListing(before, record.listing);
     if (same) counts.unchanged++;
     return !same;
   });
 
   if (changed.length > 0) {
-    const bodyIds = await syncServiceBodies(repos, plan, options);
-    const locationIds = await syncLocations(repos, plan, options);
-    const groupIds = await syncGroups(repos, plan, bodyIds, options);
+    const { bodyIds, locationIds, groupIds } = await syncSharedPlan(repos, plan, options);
     const taken = await repos.meetings.slugs();
     const sourceSuffix = slugify(options.sourceName) || 'source';
-    const inserts: Insertable<MeetingTable>[] = [];
+    let inserts: Insertable<MeetingTable>[] = [];
     let done = 0;
+    const flush = async () => {
+      await repos.meetings.insertMany(inserts);
+      counts.created += inserts.length;
+      done += inserts.length;
+      inserts = [];
+      options.onProgress?.(done, changed.length);
+    };
     for (const record of changed) {
       const { listing } = record;
       const keys = keysOf(record);
@@ -233,31 +262,30 @@ export async function syncSource(
         await repos.meetings.update(before.meetingId, columns);
         counts.updated++;
         options.onProgress?.(++done, changed.length);
-      } else {
-        // Publish under the source's slug unless another source already has it.
-        const slug = taken.has(listing.slug)
-          ? uniqueSlug(`${listing.slug}-${sourceSuffix}`, (s) => taken.has(s))
-          : listing.slug;
-        taken.add(slug);
-        inserts.push({
-          ...columns,
-          source_id: options.sourceId,
-          source_slug: listing.slug,
-          slug,
-          created_at: codec.toTimestamp(now),
-        });
+        continue;
       }
+      // Publish under the source's slug unless another source already has it.
+      const slug = taken.has(listing.slug)
+        ? uniqueSlug(`${listing.slug}-${sourceSuffix}`, (s) => taken.has(s))
+        : listing.slug;
+      taken.add(slug);
+      inserts.push({
+        ...columns,
+        source_id: options.sourceId,
+        source_slug: listing.slug,
+        slug,
+        created_at: codec.toTimestamp(now),
+      });
+      if (inserts.length >= INSERT_CHUNK) await flush();
     }
-    if (inserts.length > 0) {
-      await repos.meetings.insertMany(inserts);
-      counts.created = inserts.length;
-      options.onProgress?.(changed.length, changed.length);
-    }
+    if (inserts.length > 0) await flush();
   }
 
   if (options.prune) {
-    const gone = [...stored.values()].filter((s) => !options.slugsInFeed.has(s.listing.slug));
-    counts.removed = await repos.meetings.deleteMany(gone.map((s) => s.meetingId));
+    const gone = [...stored]
+      .filter(([slug]) => !options.slugsInFeed.has(slug))
+      .map(([, s]) => s.meetingId);
+    counts.removed = await repos.meetings.deleteMany(gone);
   }
   await repos.groups.deleteUnused(options.sourceId);
   await repos.locations.deleteUnused(options.sourceId);

@@ -22,6 +22,12 @@ export interface DatabaseDialect {
   /** Adds an auto-generated integer primary key named `id`. */
   addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
   readonly codec: ValueCodec;
+  /**
+   * Inserts rows with one prepared statement run per row, answering their ids in order, where
+   * that beats multi-row INSERTs (an in-process database). Absent: use Kysely's multi-row
+   * inserts. Rows must all have the same columns, with values already encoded.
+   */
+  readonly insertRows?: (table: string, rows: readonly Record<string, unknown>[]) => number[];
   /** Checks the database can be reached, turning driver errors into advice. */
   ping(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Listing } from '../../../domain/listing/listing.ts';
 import type { DatabaseDialect } from '../dialect/dialect.ts';
 import {
@@ -7,7 +7,7 @@ import {
   type ServiceBodyRow,
   listingFromRows,
 } from '../listing-rows.ts';
-import type { DatabaseSchema } from '../schema.ts';
+import type { DatabaseSchema, MeetingTable } from '../schema.ts';
 import {
   groupRepository,
   locationRepository,
@@ -45,65 +45,89 @@ export function listingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
   const groups = groupRepository(db, dialect);
   const bodies = serviceBodyRepository(db, dialect);
 
+  type MeetingRow = Selectable<MeetingTable>;
+
+  /** The listings of these meetings; `whole` reads related tables whole (for the whole directory). */
+  async function assemble(
+    meetings: readonly MeetingRow[],
+    whole: boolean,
+  ): Promise<StoredListing[]> {
+    const ids = (pick: (m: MeetingRow) => number | null) => [
+      ...new Set(meetings.map(pick).filter((id): id is number => id !== null)),
+    ];
+    const locationRows: LocationRow[] = whole
+      ? await locations.all()
+      : await locations.byIds(ids((m) => m.location_id));
+    const groupRows: GroupRow[] = whole
+      ? await groups.all()
+      : await groups.byIds(ids((m) => m.group_id));
+    const bodyIds = [
+      ...ids((m) => m.service_body_id),
+      ...groupRows.map((g) => g.service_body_id).filter((id): id is number => id !== null),
+    ];
+    const bodyRows: ServiceBodyRow[] = whole
+      ? await bodies.all()
+      : await bodies.byIds([...new Set(bodyIds)]);
+    const locationById = byId(locationRows);
+    const groupById = byId(groupRows);
+    const bodyById = byId(bodyRows);
+    return meetings.map((meeting) => {
+      const group = meeting.group_id === null ? undefined : groupById.get(meeting.group_id);
+      const district =
+        group?.service_body_id === null || group === undefined
+          ? undefined
+          : bodyById.get(group.service_body_id);
+      return {
+        meetingId: meeting.id,
+        sourceId: meeting.source_id,
+        slug: meeting.slug,
+        locationId: meeting.location_id,
+        groupId: meeting.group_id,
+        serviceBodyId: meeting.service_body_id,
+        listing: listingFromRows(
+          {
+            meeting,
+            location:
+              meeting.location_id === null ? undefined : locationById.get(meeting.location_id),
+            group,
+            district,
+            entity:
+              meeting.service_body_id === null ? undefined : bodyById.get(meeting.service_body_id),
+          },
+          dialect.codec,
+        ),
+      };
+    });
+  }
+
+  function meetingsQuery(filter: ListingFilter) {
+    let query = db.selectFrom('meetings').selectAll();
+    if (filter.sourceId !== undefined) query = query.where('source_id', '=', filter.sourceId);
+    if (filter.publishedOnly) query = query.where('published', '=', dialect.codec.toBoolean(true));
+    return query;
+  }
+
   return {
+    /** Every listing the filter matches, at once. */
     async load(filter: ListingFilter = {}): Promise<StoredListing[]> {
-      let query = db.selectFrom('meetings').selectAll();
-      if (filter.sourceId !== undefined) query = query.where('source_id', '=', filter.sourceId);
-      if (filter.publishedOnly)
-        query = query.where('published', '=', dialect.codec.toBoolean(true));
-      const meetings = await query.execute();
+      const meetings = await meetingsQuery(filter).execute();
       if (meetings.length === 0) return [];
+      return assemble(meetings, filter.sourceId === undefined);
+    },
 
-      const whole = filter.sourceId === undefined;
-      const ids = (pick: (m: (typeof meetings)[number]) => number | null) => [
-        ...new Set(meetings.map(pick).filter((id): id is number => id !== null)),
-      ];
-      const locationRows: LocationRow[] = whole
-        ? await locations.all()
-        : await locations.byIds(ids((m) => m.location_id));
-      const groupRows: GroupRow[] = whole
-        ? await groups.all()
-        : await groups.byIds(ids((m) => m.group_id));
-      const bodyIds = [
-        ...ids((m) => m.service_body_id),
-        ...groupRows.map((g) => g.service_body_id).filter((id): id is number => id !== null),
-      ];
-      const bodyRows: ServiceBodyRow[] = whole
-        ? await bodies.all()
-        : await bodies.byIds([...new Set(bodyIds)]);
-
-      const locationById = byId(locationRows);
-      const groupById = byId(groupRows);
-      const bodyById = byId(bodyRows);
-      return meetings.map((meeting) => {
-        const group = meeting.group_id === null ? undefined : groupById.get(meeting.group_id);
-        const district =
-          group?.service_body_id === null || group === undefined
-            ? undefined
-            : bodyById.get(group.service_body_id);
-        return {
-          meetingId: meeting.id,
-          sourceId: meeting.source_id,
-          slug: meeting.slug,
-          locationId: meeting.location_id,
-          groupId: meeting.group_id,
-          serviceBodyId: meeting.service_body_id,
-          listing: listingFromRows(
-            {
-              meeting,
-              location:
-                meeting.location_id === null ? undefined : locationById.get(meeting.location_id),
-              group,
-              district,
-              entity:
-                meeting.service_body_id === null
-                  ? undefined
-                  : bodyById.get(meeting.service_body_id),
-            },
-            dialect.codec,
-          ),
-        };
-      });
+    /** The same listings a page at a time, in id order, so a caller need not hold them all. */
+    async *pages(filter: ListingFilter, pageSize = 5000): AsyncGenerator<StoredListing[]> {
+      let after = 0;
+      for (;;) {
+        const meetings = await meetingsQuery(filter)
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(pageSize)
+          .execute();
+        if (meetings.length === 0) return;
+        yield await assemble(meetings, false);
+        after = meetings[meetings.length - 1]?.id ?? after;
+      }
     },
   };
 }

@@ -33,6 +33,11 @@ export function meetingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
     /** Inserts meetings of one source in batches, answering the id of each source slug. */
     async insertMany(rows: readonly Insertable<MeetingTable>[]): Promise<Map<string, number>> {
       const ids = new Map<string, number>();
+      if (dialect.insertRows && rows.length > 0) {
+        const inserted = dialect.insertRows('meetings', rows);
+        rows.forEach((row, i) => ids.set(row.source_slug, inserted[i] ?? -1));
+        return ids;
+      }
       const size = batchSize(dialect.maxParameters, Object.keys(rows[0] ?? {}).length);
       for (const part of chunks(rows, size)) {
         const inserted = await db

@@ -60,6 +60,13 @@ export function ownedRowsRepository<T extends OwnedTable>(
     /** Inserts rows in batches, answering the id given to each key. */
     async insertMany(rows: readonly Insertable<DatabaseSchema[T]>[]): Promise<Map<string, number>> {
       const ids = new Map<string, number>();
+      if (dialect.insertRows && rows.length > 0) {
+        const inserted = dialect.insertRows(table, rows);
+        rows.forEach((row, i) =>
+          ids.set((row as { key?: string | null }).key ?? '', inserted[i] ?? -1),
+        );
+        return ids;
+      }
       const size = batchSize(dialect.maxParameters, Object.keys(rows[0] ?? {}).length);
       for (const part of chunks(rows, size)) {
         const inserted = await owned

@@ -50,11 +50,10 @@ export function registerFellowshipsCommand(program: Command, context: () => CliC
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const field = String(issue?.path[0] ?? 'id');
-        throw new AppError(
-          'invalid_input',
-          `${field === 'id' ? 'the id' : `--${field}`} ${issue?.message ?? 'is invalid'}`,
-          { field },
-        );
+        const what = field === 'id' ? `invalid id "${id}"` : `invalid --${field}`;
+        throw new AppError('invalid_input', `${what}: ${issue?.message ?? 'see --help'}`, {
+          field,
+        });
       }
       const added = await withStore(ctx, async (store) => {
         if ((await store.fellowships.ids()).has(id)) {
