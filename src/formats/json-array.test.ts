@@ -7,7 +7,7 @@ import { jsonArray, lineAndColumn, parseJson } from './json-array.ts';
 const elements = (text: string) => {
   const array = jsonArray(text, 'feed.json');
   if (!array) throw new Error('not an array');
-  return Array.from({ length: array.length }, (_, i) => array.element(i));
+  return Array.from({ length: array.length }, (_, i) => array.item(i));
 };
 
 describe('jsonArray', () => {
@@ -91,8 +91,8 @@ describe('jsonArray', () => {
 
   it('names the line and column of a bad element', () => {
     const array = jsonArray('[\n  {"a": 1},\n  {"b": tru}\n]', 'feed.json');
-    expect(array?.element(0)).toEqual({ a: 1 });
-    expect(() => array?.element(1)).toThrow(
+    expect(array?.item(0)).toEqual({ a: 1 });
+    expect(() => array?.item(1)).toThrow(
       /^feed\.json is not valid JSON at line 3, column \d+: in item 2: Unexpected token '\}'$/,
     );
   });

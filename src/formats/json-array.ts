@@ -83,8 +83,8 @@ function stringEnd(text: string, start: number): number {
 export interface JsonArray {
   /** How many elements the array has. */
   readonly length: number;
-  /** Parses element `index` (each only once is the idea: nothing is kept). */
-  element(index: number): unknown;
+  /** Parses element `index` afresh: nothing is kept, so ask for each once. */
+  item(index: number): unknown;
 }
 
 /**
@@ -138,7 +138,7 @@ export function jsonArray(text: string, location: string): JsonArray | null {
     throw syntaxError(text, location, i, 'unexpected text after the end of the array');
   return {
     length: starts.length,
-    element(index: number): unknown {
+    item(index: number): unknown {
       const start = starts[index] ?? 0;
       const source = text.slice(start, ends[index]);
       try {

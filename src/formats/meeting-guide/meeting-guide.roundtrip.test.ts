@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Contact, GroupDetails } from '../../domain/group/group.ts';
+import type { Contact } from '../../domain/group/group.ts';
 import type { Listing } from '../../domain/listing/listing.ts';
-import { normalizeListing } from '../../domain/listing/normalize-listing.ts';
 import { localTime } from '../../domain/schedule/local-time.ts';
 import { type Schedule, describeRecurrence } from '../../domain/schedule/schedule.ts';
+import { listing as exampleListing, groupDetails } from '../../test-support/factories.ts';
 import { listingArbitrary } from '../../test-support/listing-arbitraries.ts';
 import { feedReadOptions } from '../../test-support/read-options.ts';
 import { readMeetingGuideRecord } from './meeting-guide.reader.ts';
@@ -35,47 +35,6 @@ function throughJson(
 }
 
 /** A plain weekly in-person meeting to vary in the example tests. */
-function exampleListing(overrides: Partial<Listing> = {}): Listing {
-  return normalizeListing({
-    slug: 'tuesday-serenity',
-    name: 'Tuesday Serenity',
-    fellowship: 'aa',
-    schedule: { kind: 'weekly', weekdays: [2], start: localTime(19, 0), end: { kind: 'unstated' } },
-    timezone: 'America/Chicago',
-    attendance: 'in_person',
-    attendanceExplicit: false,
-    conferenceUrl: null,
-    conferenceUrlNotes: null,
-    conferencePhone: null,
-    conferencePhoneNotes: null,
-    types: ['O'],
-    languages: [],
-    notes: null,
-    published: true,
-    sourceUrl: 'https://example.org/meetings/tuesday-serenity',
-    feedbackUrl: null,
-    feedbackEmails: [],
-    updatedAt: '2024-03-08T01:55:57.000Z',
-    location: {
-      name: 'St. Mark Church',
-      formattedAddress: '18 Olive Ave, Springfield, IL 62701, US',
-      street: '18 Olive Ave',
-      city: 'Springfield',
-      state: 'IL',
-      postalCode: '62701',
-      country: 'US',
-      latitude: 39.7817,
-      longitude: -89.6501,
-      approximate: false,
-      regions: ['Illinois', 'Springfield'],
-      notes: null,
-    },
-    group: null,
-    entity: null,
-    ...overrides,
-  });
-}
-
 const ids = { id: 1, locationId: 2, groupId: 3 };
 
 function readBack(raw: object) {
@@ -173,21 +132,7 @@ describe('Meeting Guide write then read', () => {
   it('leaves private contacts out unless asked, and then marks them private', () => {
     const hidden: Contact = { name: 'Pat', email: 'pat@example.org', phone: null, public: false };
     const shown: Contact = { name: 'Sam', email: null, phone: '555-0100', public: true };
-    const group: GroupDetails = {
-      name: 'Serenity Group',
-      implicit: false,
-      notes: null,
-      website: null,
-      email: null,
-      phone: null,
-      venmo: null,
-      paypal: null,
-      square: null,
-      homegroupOnline: null,
-      contacts: [hidden, shown],
-      district: null,
-      lastContact: null,
-    };
+    const group = groupDetails({ name: 'Serenity Group', contacts: [hidden, shown] });
     const listing = exampleListing({ group });
 
     const publicRaw = throughJson(listing, ids);
@@ -216,21 +161,12 @@ describe('Meeting Guide write then read', () => {
   it("keeps an implicit group's notes", () => {
     // The reader makes an implicit group of `group_notes` without `group`; the writer must write
     // them back, or a feed read and written again loses them.
-    const group: GroupDetails = {
+    const group = groupDetails({
       name: 'Tuesday Serenity',
       implicit: true,
       notes: 'Business meeting on the last Tuesday.',
       website: 'https://example.org/serenity',
-      email: null,
-      phone: null,
-      venmo: null,
-      paypal: null,
-      square: null,
-      homegroupOnline: null,
-      contacts: [],
-      district: null,
-      lastContact: null,
-    };
+    });
     const listing = exampleListing({ group });
     expect(readBack(throughJson(listing, ids)).group).toEqual(group);
   });

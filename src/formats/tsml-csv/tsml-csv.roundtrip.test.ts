@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../domain/errors.ts';
-import type { GroupDetails } from '../../domain/group/group.ts';
 import type { Listing } from '../../domain/listing/listing.ts';
-import { normalizeListing } from '../../domain/listing/normalize-listing.ts';
-import { localTime } from '../../domain/schedule/local-time.ts';
 import { typeForLanguage } from '../../domain/vocabulary/type-vocabulary.ts';
+import { groupDetails, listing } from '../../test-support/factories.ts';
 import { hasGroupDetails, listingArbitrary } from '../../test-support/listing-arbitraries.ts';
 import { feedReadOptions } from '../../test-support/read-options.ts';
 import type { PublishedListing } from '../meeting-guide/meeting-guide.writer.ts';
@@ -114,51 +112,20 @@ describe('12 Step Meeting List CSV write then read, examples', () => {
   it("keeps an implicit group's notes", () => {
     // The reader makes an implicit group of Group Notes without a Group; the writer must write
     // them back, or a table read and written again loses them.
-    const group: GroupDetails = {
+    const group = groupDetails({
       name: 'Sunrise',
       implicit: true,
       notes: 'Business meeting on the last Tuesday.',
-      website: null,
-      email: null,
-      phone: null,
-      venmo: null,
-      paypal: null,
-      square: null,
-      homegroupOnline: null,
-      contacts: [],
-      district: null,
-      lastContact: null,
-    };
-    const listing = normalizeListing({
+    });
+    const meeting = listing({
       slug: 'sunrise',
       name: 'Sunrise',
-      fellowship: 'aa',
-      schedule: {
-        kind: 'weekly',
-        weekdays: [2],
-        start: localTime(7, 0),
-        end: { kind: 'unstated' },
-      },
-      timezone: 'Europe/London',
-      attendance: 'in_person',
-      attendanceExplicit: true,
-      conferenceUrl: null,
-      conferenceUrlNotes: null,
-      conferencePhone: null,
-      conferencePhoneNotes: null,
-      types: [],
-      languages: [],
-      notes: null,
-      published: true,
-      sourceUrl: 'https://example.org/meetings/sunrise',
-      feedbackUrl: null,
-      feedbackEmails: [],
-      updatedAt: null,
       location: null,
+      types: [],
+      updatedAt: null,
       group,
-      entity: null,
     });
-    const result = readTsmlCsv(writeTsmlCsv(published([listing])), options);
+    const result = readTsmlCsv(writeTsmlCsv(published([meeting])), options);
     expect(result.records[0]?.listing.group).toEqual(group);
   });
 });

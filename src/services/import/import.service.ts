@@ -96,11 +96,7 @@ function readFeed(input: FeedInput, format: FeedFormat, options: FeedReadOptions
     case 'meeting-guide': {
       // A feed is read an item at a time; anything but an array is parsed whole to say what it is.
       const array = jsonArray(input.text, input.location);
-      if (array)
-        return readMeetingGuideItems(
-          { length: array.length, item: (i) => array.element(i) },
-          options,
-        );
+      if (array) return readMeetingGuideItems(array, options);
       return readMeetingGuideFeed(parseJson(input.text, input.location), options);
     }
     case 'csv':

@@ -9,11 +9,35 @@ import {
   databaseKinds,
   testClock,
 } from '../../../test-support/databases.ts';
+import { groupDetails } from '../../../test-support/factories.ts';
 import { openStore } from '../database.ts';
+import { entityColumns, groupColumns } from '../listing-rows.ts';
 import { migrateToLatest } from '../migrations/migrations.ts';
 
 const kinds = await databaseKinds();
 const now = testClock.now().toISOString();
+
+/** A service body row of a source, as an import writes one. */
+function bodyRow(sourceId: number, key: string, parentId: number | null) {
+  const details = {
+    name: key,
+    email: null,
+    phone: null,
+    website: null,
+    logo: null,
+    serviceArea: null,
+  };
+  return {
+    source_id: sourceId,
+    key,
+    parent_id: parentId,
+    fellowship_id: 'aa',
+    kind: 'other',
+    ...entityColumns(details),
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 describe.each(kinds)('repositories on %s', (kind) => {
   let db: TestDatabase;
@@ -101,40 +125,10 @@ describe.each(kinds)('repositories on %s', (kind) => {
         meetings: 0,
       },
     ]);
-    const bodies = await db.store.serviceBodies.insertMany([
-      {
-        source_id: source.id,
-        key: 'e',
-        parent_id: null,
-        fellowship_id: 'na',
-        name: 'Area',
-        kind: 'area',
-        email: null,
-        phone: null,
-        website: null,
-        logo: null,
-        service_area: null,
-        created_at: now,
-        updated_at: now,
-      },
-    ]);
-    await db.store.serviceBodies.insertMany([
-      {
-        source_id: source.id,
-        key: 'd',
-        parent_id: bodies.get('e') ?? null,
-        fellowship_id: 'na',
-        name: 'District',
-        kind: 'district',
-        email: null,
-        phone: null,
-        website: null,
-        logo: null,
-        service_area: null,
-        created_at: now,
-        updated_at: now,
-      },
-    ]);
+    const area = (await db.store.serviceBodies.insertMany([bodyRow(source.id, 'area', null)])).get(
+      'area',
+    );
+    await db.store.serviceBodies.insertMany([bodyRow(source.id, 'district', area ?? null)]);
     expect(await db.store.sources.remove(source.id)).toBe(0);
     expect(await db.store.sources.list()).toEqual([]);
     expect(await db.store.serviceBodies.all()).toEqual([]);
@@ -142,43 +136,19 @@ describe.each(kinds)('repositories on %s', (kind) => {
 
   it('prunes a chain of unused service bodies, keeping bodies still referred to', async () => {
     const source = await db.store.sources.create('feed', 'aa', now);
-    const body = (key: string, parent: number | null) => ({
-      source_id: source.id,
-      key,
-      parent_id: parent,
-      fellowship_id: 'aa',
-      name: key,
-      kind: 'other',
-      email: null,
-      phone: null,
-      website: null,
-      logo: null,
-      service_area: null,
-      created_at: now,
-      updated_at: now,
-    });
+    const body = (key: string, parent: number | null) => bodyRow(source.id, key, parent);
     const region =
       (await db.store.serviceBodies.insertMany([body('region', null)])).get('region') ?? null;
     const area =
       (await db.store.serviceBodies.insertMany([body('area', region)])).get('area') ?? null;
     await db.store.serviceBodies.insertMany([body('district', area), body('lonely', null)]);
+    const { codec } = db.store.dialect;
     await db.store.groups.insertMany([
       {
         source_id: source.id,
         key: 'g',
         service_body_id: area,
-        name: 'G',
-        implicit: db.store.dialect.codec.toBoolean(false),
-        notes: null,
-        website: null,
-        email: null,
-        phone: null,
-        venmo: null,
-        paypal: null,
-        square: null,
-        homegroup_online: null,
-        contacts: '[]',
-        last_contact: null,
+        ...groupColumns(groupDetails(), codec),
         created_at: now,
         updated_at: now,
       },

@@ -69,26 +69,20 @@ export function sourceRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseDi
     },
 
     async list(): Promise<SourceSummary[]> {
+      const columns = [
+        'sources.id',
+        'sources.name',
+        'sources.fellowship_id',
+        'sources.url',
+        'sources.format',
+        'sources.last_imported_at',
+      ] as const;
       const rows = await db
         .selectFrom('sources')
         .leftJoin('meetings', 'meetings.source_id', 'sources.id')
-        .select([
-          'sources.id',
-          'sources.name',
-          'sources.fellowship_id',
-          'sources.url',
-          'sources.format',
-          'sources.last_imported_at',
-        ])
+        .select(columns)
         .select((eb) => eb.fn.count<string | number>('meetings.id').as('meetings'))
-        .groupBy([
-          'sources.id',
-          'sources.name',
-          'sources.fellowship_id',
-          'sources.url',
-          'sources.format',
-          'sources.last_imported_at',
-        ])
+        .groupBy(columns)
         .orderBy('sources.name')
         .execute();
       return rows.map((r) => ({ ...toSource(r), meetings: Number(r.meetings) }));
