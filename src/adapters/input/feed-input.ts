@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../domain/errors.ts';
@@ -22,18 +23,42 @@ export function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
 
+/** The offset of the first byte that breaks UTF-8, or -1 when all of it is valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] ?? 0;
+    const length =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b <= 0xdf
+          ? 2
+          : b >= 0xe0 && b <= 0xef
+            ? 3
+            : b >= 0xf0 && b <= 0xf4
+              ? 4
+              : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    const second = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f)) return i;
+    if ((b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return -1;
+}
+
 function decodeText(bytes: Buffer, location: string): string {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = text.indexOf('\uFFFD');
-  if (bad !== -1 && !bytes.includes(Buffer.from('\uFFFD'))) {
-    // Random bytes, a zip or an image: say so rather than reporting a confusing parse error.
+  if (!isUtf8(bytes)) {
+    // Random bytes, a zip or an image: say so rather than report a confusing parse error.
+    const at = firstInvalidUtf8(bytes) + 1;
     throw new AppError(
       'invalid_input',
-      `${location} is not text (invalid UTF-8 near character ${bad + 1}): give a Meeting Guide JSON feed or a CSV table`,
-      { position: `character ${bad + 1}` },
+      `${location} is not text (byte ${at} is not UTF-8): give a Meeting Guide JSON feed or a CSV table`,
+      { position: `byte ${at}` },
     );
   }
-  return text;
+  return bytes.toString('utf8');
 }
 
 async function readUrl(url: string, limits: FeedInputLimits): Promise<FeedInput> {

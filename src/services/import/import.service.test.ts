@@ -239,7 +239,7 @@ describe.each(kinds)('importing feeds into %s', (kind) => {
     const dir = await mkdtemp('/tmp/greendoor-garbage-');
     await writeFile(`${dir}/garbage.json`, bytes);
     await expect(run(`${dir}/garbage.json`)).rejects.toThrow(
-      /is not text \(invalid UTF-8 near character \d+\)/,
+      /is not text \(byte \d+ is not UTF-8\)/,
     );
     expect(await db.store.meetings.count()).toBe(0);
   });
