@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       defaultTimezone: 'UTC',
       publicUrl: null,
       demoData: 'auto',
+      mapTileUrl: null,
+      mapAttribution: null,
       logLevel: 'info',
     });
   });

@@ -32,6 +32,15 @@ const configSchema = z.object({
     })
     .optional(),
   DEMO_DATA: z.enum(['auto', 'off'], { error: 'must be auto or off' }).default('auto'),
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^https:\/\/.+\{z\}.+\{x\}.+\{y\}/,
+      'must be an https tile URL template with {z}, {x} and {y}',
+    )
+    .optional(),
+  MAP_ATTRIBUTION: z.string().trim().max(300).optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -48,6 +57,9 @@ export interface Config {
   readonly defaultTimezone: string;
   readonly publicUrl: string | null;
   readonly demoData: 'auto' | 'off';
+  /** Map tiles: none unless an operator sets them, so no page requests another site by default. */
+  readonly mapTileUrl: string | null;
+  readonly mapAttribution: string | null;
   readonly logLevel: ConfigValues['LOG_LEVEL'];
 }
 
@@ -62,6 +74,9 @@ export const configDescriptions: Record<keyof ConfigValues, string> = {
   DEFAULT_TIMEZONE: 'zone for meetings with neither a zone nor coordinates (default UTC)',
   PUBLIC_URL: 'the address people reach this directory at, for links in feeds',
   DEMO_DATA: 'auto loads synthetic demo meetings into an empty database on start; off never does',
+  MAP_TILE_URL:
+    'https tile URL template ({z}/{x}/{y}) for the finder map; unset, the map draws offline outlines only',
+  MAP_ATTRIBUTION: 'attribution the tile provider asks for (HTML is escaped)',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
 };
 
@@ -92,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultTimezone: v.DEFAULT_TIMEZONE,
     publicUrl: v.PUBLIC_URL ?? null,
     demoData: v.DEMO_DATA,
+    mapTileUrl: v.MAP_TILE_URL ?? null,
+    mapAttribution: v.MAP_ATTRIBUTION ?? null,
     logLevel: v.LOG_LEVEL,
   });
 }

@@ -126,6 +126,30 @@ export interface MeetingTable {
   updated_at: DbTimestamp;
 }
 
+export interface DirectoryChangeTable {
+  /** Ascending: the version of the directory after the change. */
+  id: Generated<number>;
+  /** What changed: 'all', a 'source' (ref: its id) or a 'meeting' (ref: its id). */
+  scope: string;
+  ref: number | null;
+  created_at: DbTimestamp;
+}
+
+export interface ChangeRequestTable {
+  id: Generated<number>;
+  /** The meeting reported, while it exists; null for a suggested new meeting. */
+  meeting_id: number | null;
+  /** The slug as reported, kept if the meeting goes. */
+  meeting_slug: string | null;
+  message: string;
+  /** Proposed values by Meeting Guide field name. */
+  changes: DbJson;
+  /** Only for replying to the submitter; never shown publicly. */
+  email: string | null;
+  status: string;
+  created_at: DbTimestamp;
+}
+
 export interface DatabaseSchema {
   fellowships: FellowshipTable;
   sources: SourceTable;
@@ -133,4 +157,6 @@ export interface DatabaseSchema {
   locations: LocationTable;
   groups: GroupTable;
   meetings: MeetingTable;
+  directory_changes: DirectoryChangeTable;
+  change_requests: ChangeRequestTable;
 }

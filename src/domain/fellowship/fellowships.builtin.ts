@@ -11,7 +11,7 @@ export const builtinFellowships: readonly Fellowship[] = [
     name: 'Alcoholics Anonymous',
     kind: 'twelve_step',
     description:
-      'For anyone who wants to stop drinking. Meetings follow a set format built around the Twelve Steps: members share their experience, and the only requirement is a desire to stop drinking.',
+      'For anyone who wants to stop drinking. Most meetings follow a structure built around the Twelve Steps, and members share their experience of recovery. The only requirement for membership is a desire to stop drinking.',
     website: 'https://www.aa.org',
   },
   {

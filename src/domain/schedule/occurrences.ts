@@ -1,13 +1,7 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { type Schedule, type TimedSchedule, durationMinutes } from './schedule.ts';
 import { minutesOfDay } from './local-time.ts';
-import { isValidTimeZone } from './time-zone.ts';
-import {
-  type MonthWeek,
-  type Schedule,
-  type TimedSchedule,
-  type Weekday,
-  durationMinutes,
-} from './schedule.ts';
+import { type ZoneClock, dateOfDay, weekdayOfDay, zoneClock } from './zone-clock.ts';
 
 /** One meeting, on one day: absolute instants, with the local view in the meeting's zone. */
 export interface Occurrence {
@@ -18,53 +12,69 @@ export interface Occurrence {
 /** Instants are epoch milliseconds, so callers never hand a zone-less local time in by mistake. */
 export type Instant = number;
 
-function luxonToWeekday(luxonWeekday: number): Weekday {
-  return (luxonWeekday % 7) as Weekday;
+const MINUTE = 60_000;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function inMonthWeek(day: DateTime<true>, weeks: readonly MonthWeek[]): boolean {
-  const nth = Math.ceil(day.day / 7);
-  const isLast = day.day + 7 > (day.daysInMonth ?? 31);
-  return weeks.some((w) => (w === -1 ? isLast : w === nth));
+/** Whether the schedule meets on a local date (days since 1970-01-01). */
+export function meetsOnDay(schedule: TimedSchedule, dayNumber: number): boolean {
+  if (!(schedule.weekdays as readonly number[]).includes(weekdayOfDay(dayNumber))) return false;
+  if (schedule.kind === 'weekly') return true;
+  const { year, month, day } = dateOfDay(dayNumber);
+  const nth = Math.ceil(day / 7);
+  const isLast = day + 7 > daysInMonth(year, month);
+  return schedule.weeks.some((w) => (w === -1 ? isLast : w === nth));
 }
 
-function meetsOn(schedule: TimedSchedule, day: DateTime<true>): boolean {
-  if (!schedule.weekdays.includes(luxonToWeekday(day.weekday))) return false;
-  return schedule.kind === 'weekly' || inMonthWeek(day, schedule.weeks);
+/** The start of the occurrence on a local date, by RFC 5545's rules (see ZoneClock.instantOf). */
+function startOn(schedule: TimedSchedule, clock: ZoneClock, dayNumber: number): Instant {
+  return clock.instantOf(dayNumber, minutesOfDay(schedule.start));
 }
 
-const HOUR = 3_600_000;
+/** Longest stretch without an occurrence: a fifth-weekday monthly meeting can skip most of a year. */
+const SEARCH_HORIZON_DAYS = 400;
 
-/**
- * The instant a wall-clock time on a local day starts, by RFC 5545's rules, so search and
- * calendar files agree: a time skipped when clocks go forward is read with the offset before
- * the gap (so it moves forward by the gap, as wall clocks do); a time that happens twice when
- * clocks go back is the first of the two.
- */
-function startInstant(zone: IANAZone, day: DateTime<true>, startMinutes: number): number {
-  const wallAsUtc = Date.UTC(day.year, day.month - 1, day.day, 0, startMinutes);
-  const before = zone.offset(wallAsUtc - 30 * HOUR);
-  const after = zone.offset(wallAsUtc + 30 * HOUR);
-  if (before === after && zone.offset(wallAsUtc - before * 60_000) === before) {
-    return wallAsUtc - before * 60_000; // the common case: no clock change near this day
+/** The first start at or after `after`, or null (by appointment). Fast: no date objects. */
+export function nextStartAfter(
+  schedule: Schedule,
+  clock: ZoneClock,
+  after: Instant,
+): Instant | null {
+  if (schedule.kind === 'appointment' || schedule.weekdays.length === 0) return null;
+  // A local day's start can precede `after` by up to a day of offset: begin a day early.
+  const first = clock.local(after).dayNumber - 1;
+  for (let day = first; day <= first + SEARCH_HORIZON_DAYS; day++) {
+    if (!meetsOnDay(schedule, day)) continue;
+    const start = startOn(schedule, clock, day);
+    if (start >= after) return start;
   }
-  const valid = [before, after]
-    .map((offset) => wallAsUtc - offset * 60_000)
-    .filter((instant) => zone.offset(instant) * 60_000 === wallAsUtc - instant);
-  if (valid.length > 0) return Math.min(...valid);
-  return wallAsUtc - before * 60_000; // in a gap: the offset before the gap
+  return null;
 }
 
-function occurrenceOn(schedule: TimedSchedule, day: DateTime<true>, zone: IANAZone): Occurrence {
-  const start = DateTime.fromMillis(startInstant(zone, day, minutesOfDay(schedule.start)), {
-    zone,
-  }) as DateTime<true>;
-  return { start, end: start.plus({ minutes: durationMinutes(schedule) }) };
+/** The last start at or before `at`, within `lookBackMinutes`, or null. */
+export function lastStartAtOrBefore(
+  schedule: Schedule,
+  clock: ZoneClock,
+  at: Instant,
+  lookBackMinutes: number,
+): Instant | null {
+  if (schedule.kind === 'appointment' || schedule.weekdays.length === 0) return null;
+  const earliest = at - lookBackMinutes * MINUTE;
+  const last = clock.local(at).dayNumber + 1;
+  const first = clock.local(earliest).dayNumber - 1;
+  for (let day = last; day >= first; day--) {
+    if (!meetsOnDay(schedule, day)) continue;
+    const start = startOn(schedule, clock, day);
+    if (start <= at) return start >= earliest ? start : null;
+  }
+  return null;
 }
 
-function zoneNamed(name: string): IANAZone {
-  if (!isValidTimeZone(name)) throw new RangeError(`unknown time zone "${name}"`);
-  return IANAZone.create(name);
+function occurrenceAt(schedule: TimedSchedule, clock: ZoneClock, start: Instant): Occurrence {
+  const startTime = DateTime.fromMillis(start, { zone: clock.name }) as DateTime<true>;
+  return { start: startTime, end: startTime.plus({ minutes: durationMinutes(schedule) }) };
 }
 
 /**
@@ -78,29 +88,18 @@ export function occurrencesBetween(
   to: Instant,
 ): Occurrence[] {
   if (schedule.kind === 'appointment' || schedule.weekdays.length === 0 || to <= from) return [];
-  const ianaZone = zoneNamed(zone);
+  const clock = zoneClock(zone);
   const result: Occurrence[] = [];
-  // Start a day early: a local day's start can precede `from` by up to a day of offset.
-  let day = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 1 }) as DateTime<true>;
-  const lastDay = DateTime.fromMillis(to, { zone }).startOf('day').plus({ days: 1 });
-  while (day <= lastDay) {
-    if (meetsOn(schedule, day)) {
-      const occurrence = occurrenceOn(schedule, day, ianaZone);
-      const startMs = occurrence.start.toMillis();
-      if (startMs >= from && startMs < to) result.push(occurrence);
-    }
-    day = day.plus({ days: 1 });
+  const lastDay = clock.local(to).dayNumber + 1;
+  for (let day = clock.local(from).dayNumber - 1; day <= lastDay; day++) {
+    if (!meetsOnDay(schedule, day)) continue;
+    const start = startOn(schedule, clock, day);
+    if (start >= from && start < to) result.push(occurrenceAt(schedule, clock, start));
   }
   return result;
 }
 
-/** Longest stretch without an occurrence: a fifth-weekday monthly meeting can skip most of a year. */
-const SEARCH_HORIZON_DAYS = 400;
-
-/**
- * The next `count` occurrences starting at or after `after`. Searches a day window at a time so
- * a weekly meeting costs a few days of work, not a year.
- */
+/** The next `count` occurrences starting at or after `after`. */
 export function nextOccurrences(
   schedule: Schedule,
   zone: string,
@@ -108,19 +107,14 @@ export function nextOccurrences(
   count: number,
 ): Occurrence[] {
   if (schedule.kind === 'appointment' || count <= 0) return [];
+  const clock = zoneClock(zone);
   const result: Occurrence[] = [];
-  const dayMs = 86_400_000;
-  let windowStart = after;
-  const horizon = after + SEARCH_HORIZON_DAYS * dayMs * Math.max(1, Math.ceil(count / 4));
-  let windowDays = schedule.kind === 'weekly' ? 8 : 35;
-  while (result.length < count && windowStart < horizon) {
-    const windowEnd = windowStart + windowDays * dayMs;
-    for (const o of occurrencesBetween(schedule, zone, windowStart, windowEnd)) {
-      result.push(o);
-      if (result.length === count) break;
-    }
-    windowStart = windowEnd;
-    windowDays = Math.min(windowDays * 2, 120);
+  let from = after;
+  while (result.length < count) {
+    const start = nextStartAfter(schedule, clock, from);
+    if (start === null) break;
+    result.push(occurrenceAt(schedule, clock, start));
+    from = start + 1;
   }
   return result;
 }

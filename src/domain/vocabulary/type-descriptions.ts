@@ -6,7 +6,7 @@
 export const specTypeDescriptions: Readonly<Record<string, string>> = {
   '11': 'Time is spent in quiet meditation, often on the Eleventh Step.',
   '12x12': 'Members read and discuss the book "Twelve Steps and Twelve Traditions".',
-  A: 'No prayers or religious language. Welcoming to atheists, agnostics and anyone.',
+  A: 'No prayers or religious language. Welcoming to atheists, agnostics and people of any belief.',
   ABSI: 'Members read and discuss a passage from the book "As Bill Sees It".',
   AL: "An Alateen meeting, for young people affected by someone else's drinking, runs at the same time and place.",
   'AL-AN': 'An Al-Anon meeting, for family and friends, runs at the same time and place.',
@@ -15,7 +15,7 @@ export const specTypeDescriptions: Readonly<Record<string, string>> = {
   BE: 'Focused on people who are new to recovery: a good first meeting.',
   BI: 'A meeting for bisexual people. Check the notes for whether others are welcome.',
   BRK: 'Breakfast is served or shared at the meeting.',
-  C: 'Only for people who want to stop drinking or using, or think they might. Family and friends: choose an open meeting.',
+  C: 'Only for people who want to stop drinking or using, or think they may have a problem. Family and friends: choose an open meeting.',
   CAN: 'Held by candlelight, usually quiet and reflective.',
   CF: 'Children are welcome to come along.',
   D: 'Members take turns to share about a topic. You can speak or just listen.',

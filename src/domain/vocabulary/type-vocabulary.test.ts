@@ -28,7 +28,8 @@ describe('type vocabulary', () => {
   it('carries the spec translations', () => {
     expect(typeName('O', 'es')).toBe('Abierta');
     expect(typeName('C', 'fr')).toBe('Fermé');
-    expect(typeName('ONL', 'es')).toBe('Online Meeting'); // no translation yet: English
+    expect(typeName('ONL', 'es')).toBe('Reunión en línea');
+    expect(typeName('ZZ-UNKNOWN', 'fr')).toBe('ZZ-UNKNOWN');
   });
 
   it('adds what other fellowships and online meetings need', () => {

@@ -2,6 +2,7 @@
 import { types as specTypes } from '@code4recovery/spec/lib/types.js';
 import { extraTypes } from './extra-types.ts';
 import { specLanguageCodes, specTypeDescriptions } from './type-descriptions.ts';
+import { type TypeTranslation, typeTranslations } from './type-translations.ts';
 
 export type TypeCategory =
   | 'attendance'
@@ -114,9 +115,25 @@ export function isKnownType(code: string): boolean {
   return typeVocabulary.has(code);
 }
 
+function translationFor(language: string): TypeTranslation | undefined {
+  return language === 'es' || language === 'fr' ? typeTranslations[language] : undefined;
+}
+
+/** What a type means, for a newcomer, in a language (English where it has no translation). */
+export function typeDescription(code: string, language = 'en'): string | null {
+  const def = typeVocabulary.get(code);
+  if (!def) return null;
+  const translation = translationFor(language);
+  if (!translation) return def.description;
+  if (def.category === 'language')
+    return translation.heldIn(def.names[language] ?? def.names.en ?? code);
+  return translation.descriptions[code] ?? def.description;
+}
+
+/** A type's name in a language: the spec's translation, ours for the codes we add, else English. */
 export function typeName(code: string, language = 'en'): string {
   const def = typeVocabulary.get(code);
-  return def?.names[language] ?? def?.names.en ?? code;
+  return def?.names[language] ?? translationFor(language)?.names[code] ?? def?.names.en ?? code;
 }
 
 const typeCodeByLanguage: ReadonlyMap<string, string> = new Map(

@@ -4,7 +4,7 @@ import { loadDemoIfEmpty } from '../../services/demo.service.ts';
 import { importInput } from '../../services/import/import.service.ts';
 import { type TestDatabase, createTestDatabase, testClock } from '../../test-support/databases.ts';
 import { MemoryStream } from '../../test-support/memory-stream.ts';
-import { buildServer } from './server.ts';
+import { testServer } from '../../test-support/http.ts';
 
 describe('the HTTP server', () => {
   let db: TestDatabase;
@@ -14,8 +14,7 @@ describe('the HTTP server', () => {
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
     log = new MemoryStream();
-    app = buildServer({ store: db.store, config: { logLevel: 'info' }, logStream: log });
-    await app.ready();
+    app = await testServer(db, { config: { logLevel: 'info' }, logStream: log });
   });
   afterEach(async () => {
     await app.close();
@@ -36,21 +35,36 @@ describe('the HTTP server', () => {
     db = await createTestDatabase('sqlite'); // for afterEach
   });
 
-  it('serves a page explaining the kinds of meeting, marking demo data', async () => {
+  it('serves the finder as HTML with meetings in it, marking demo data, setting no cookie', async () => {
     await loadDemoIfEmpty(db.store, testClock);
-    const response = await app.inject('/');
+    await app.close();
+    app = await testServer(db);
+    const response = await app.inject({ url: '/', headers: { accept: 'text/html' } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.body).toContain('<html lang="en">');
-    expect(response.body).toContain(
-      'This directory is showing 2000 synthetic meetings that do not exist.',
-    );
-    expect(response.body).toContain('This directory lists 2000 meetings.');
-    expect(response.body).toContain('Narcotics Anonymous');
-    expect(response.body).not.toMatch(/<script|https?:\/\/(?!www\.w3)/);
+    expect(response.body).toContain('these meetings do not exist');
+    expect(response.body.match(/href="\/meetings\/[^"]+"/g)?.length).toBeGreaterThan(10);
+    expect(response.body).not.toMatch(/(src|href)="https?:\/\/(?!www\.openstreetmap)/);
   });
 
-  it('escapes whatever a fellowship is called', async () => {
+  it('speaks the visitor’s language, and lets them switch', async () => {
+    const spanish = await app.inject({
+      url: '/guide',
+      headers: { accept: 'text/html', 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' },
+    });
+    expect(spanish.body).toContain('<html lang="es">');
+    const french = await app.inject({
+      url: '/guide?lang=fr',
+      headers: { 'accept-language': 'es' },
+    });
+    expect(french.body).toContain('<html lang="fr">');
+    expect(french.body).toContain('SMART Recovery');
+  });
+
+  it('escapes whatever a fellowship or meeting is called', async () => {
     await db.store.fellowships.ensure(
       [
         {
@@ -66,7 +80,16 @@ describe('the HTTP server', () => {
     );
     await importInput(
       {
-        text: JSON.stringify([{ name: 'M', slug: 'm', fellowship: 'x' }]),
+        text: JSON.stringify([
+          {
+            name: '<img src=x onerror=alert(1)>',
+            slug: 'm',
+            fellowship: 'x',
+            day: 1,
+            time: '19:00',
+            conference_url: 'https://meet.example.org/m',
+          },
+        ]),
         location: 'x',
         suggestedName: 'x',
         contentType: null,
@@ -74,10 +97,12 @@ describe('the HTTP server', () => {
       { source: 'x', format: 'auto', prune: false },
       { store: db.store, clock: testClock, defaultTimezone: 'UTC' },
     );
-    const body = (await app.inject('/')).body;
-    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(body).toContain('&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;');
-    expect(body).not.toContain('<script>');
+    for (const url of ['/guide', '/', '/meetings/m']) {
+      const body = (await app.inject({ url, headers: { accept: 'text/html' } })).body;
+      expect(body, url).not.toContain('<script>alert');
+      expect(body, url).not.toContain('<img src=x');
+      expect(body, url).not.toContain('<b>bold');
+    }
   });
 
   it('answers unknown addresses with a JSON 404', async () => {

@@ -1,28 +1,59 @@
+import { existsSync } from 'node:fs';
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Store } from '../../adapters/db/database.ts';
-import type { Config } from '../../config/config.ts';
 import { isAppError } from '../../domain/errors.ts';
+import { DirectorySummaryCache } from '../../services/directory.service.ts';
+import { type ClientAssets, clientBuildDir, loadClientAssets } from '../../web/client-assets.ts';
+import { registerChangeRequestRoutes } from './change-request.routes.ts';
 import { httpStatusByCode } from './error-status.ts';
+import { registerFeedRoutes } from './feed.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
-import { registerHomeRoutes } from './home.routes.ts';
+import type { HttpContext } from './http-context.ts';
+import { registerMeetingRoutes } from './meeting.routes.ts';
+import { openApiDocument } from './openapi.ts';
+import { registerPageRoutes } from './page.routes.ts';
+import { registerPlaceRoutes } from './place.routes.ts';
+import { registerTypeRoutes } from './type.routes.ts';
 
-export interface ServerDependencies {
-  readonly store: Store;
-  readonly config: Pick<Config, 'logLevel'>;
+export interface ServerOptions {
   /** Where log lines go (standard output by default); tests read them. */
   readonly logStream?: { write(line: string): void };
+  /** The browser bundle's assets (default: read from dist/client). */
+  readonly assets?: ClientAssets;
+}
+
+/** What pages may load: this site only, and the tile host an operator configured. */
+function contentSecurityPolicy(tileUrl: string | null): string {
+  const tiles = tileUrl ? ` ${new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).origin}` : '';
+  return [
+    "default-src 'self'",
+    `img-src 'self' data:${tiles}`,
+    "style-src 'self' 'unsafe-inline'",
+    "script-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
 }
 
 /**
  * The HTTP edge. Confidentiality by design: the request log has the method, the route pattern,
  * the status and the time, never a URL's query (search terms, places), a body or an address.
+ * No cookies are set.
  */
-export function buildServer(deps: ServerDependencies): FastifyInstance {
+export async function buildServer(
+  ctx: HttpContext,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
-      level: deps.config.logLevel,
+      level: ctx.config.logLevel,
       base: undefined,
-      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     disableRequestLogging: true,
     trustProxy: false,
@@ -41,32 +72,65 @@ export function buildServer(deps: ServerDependencies): FastifyInstance {
     done();
   });
 
+  const csp = contentSecurityPolicy(ctx.config.mapTileUrl);
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply
+      .header('content-security-policy', csp)
+      .header('referrer-policy', 'no-referrer')
+      .header('x-content-type-options', 'nosniff')
+      .header('permissions-policy', 'geolocation=(self), camera=(), microphone=()');
+    done(null, payload);
+  });
+
   app.setErrorHandler((error, request, reply) => {
     if (isAppError(error)) {
-      return reply
-        .code(httpStatusByCode[error.code])
-        .send({ error: error.code, message: error.message });
+      return reply.code(httpStatusByCode[error.code]).send({
+        error: error.code,
+        message: error.message,
+        ...(error.details.field ? { field: error.details.field } : {}),
+      });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500)
+    if (status >= 500) {
       request.log.error(
         { err: { message: (error as Error).message, name: (error as Error).name } },
         'unexpected error',
       );
+    }
     return reply.code(status).send({
-      error: status >= 500 ? 'internal' : 'invalid_input',
+      error: status === 429 ? 'rate_limited' : status >= 500 ? 'internal' : 'invalid_input',
       message:
-        status >= 500
-          ? 'Something went wrong on our side. Please try again in a moment.'
-          : (error as Error).message,
+        status === 429
+          ? 'Too many requests from here just now. Please try again in a few minutes.'
+          : status >= 500
+            ? 'Something went wrong on our side. Please try again in a moment.'
+            : (error as Error).message,
     });
   });
 
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: 'There is nothing at this address.' }),
-  );
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'br'] });
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  if (existsSync(clientBuildDir)) {
+    await app.register(fastifyStatic, {
+      root: clientBuildDir,
+      prefix: '/static/',
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      // Vite's manifest and source maps are for us, not for visitors.
+      allowedPath: (pathName) => !pathName.includes('/.vite/'),
+    });
+  }
 
-  registerHealthRoutes(app, deps.store);
-  registerHomeRoutes(app, deps.store);
+  const summaries = new DirectorySummaryCache(ctx.store);
+  registerHealthRoutes(app, ctx.store);
+  registerMeetingRoutes(app, ctx);
+  registerPlaceRoutes(app, ctx);
+  registerTypeRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
+  registerChangeRequestRoutes(app, ctx);
+  app.get('/api/openapi.json', () => openApiDocument(ctx.config.publicUrl));
+  registerPageRoutes(app, ctx, { assets: options.assets ?? loadClientAssets(), summaries });
   return app;
 }

@@ -212,6 +212,9 @@ async function writeImport(
       codec: store.dialect.codec,
       onProgress: (done, total) => deps.onProgress?.('writing', done, total),
     });
+    if (counts.created + counts.updated + counts.removed > 0) {
+      await repos.changes.record('source', source.id, now);
+    }
     await repos.sources.recordImport(source.id, {
       url: prepared.location,
       format,

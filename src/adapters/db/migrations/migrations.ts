@@ -3,11 +3,15 @@ import { AppError } from '../../../domain/errors.ts';
 import type { DatabaseDialect } from '../dialect/dialect.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import { directoryMigration } from './0001-directory.ts';
+import { directoryChangesMigration } from './0002-directory-changes.ts';
+import { changeRequestsMigration } from './0003-change-requests.ts';
 
 /** Every migration, in order. Names sort in the order they run. */
 function allMigrations(dialect: DatabaseDialect): Record<string, Migration> {
   return {
     '0001-directory': directoryMigration(dialect),
+    '0002-directory-changes': directoryChangesMigration(dialect),
+    '0003-change-requests': changeRequestsMigration(dialect),
   };
 }
 

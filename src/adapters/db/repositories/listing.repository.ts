@@ -28,6 +28,9 @@ export interface StoredListing {
 
 export interface ListingFilter {
   readonly sourceId?: number;
+  readonly meetingIds?: readonly number[];
+  readonly slug?: string;
+  readonly locationIds?: readonly number[];
   readonly publishedOnly?: boolean;
 }
 
@@ -103,6 +106,16 @@ export function listingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
   function meetingsQuery(filter: ListingFilter) {
     let query = db.selectFrom('meetings').selectAll();
     if (filter.sourceId !== undefined) query = query.where('source_id', '=', filter.sourceId);
+    if (filter.meetingIds !== undefined)
+      query = query.where('id', 'in', filter.meetingIds.length > 0 ? [...filter.meetingIds] : [-1]);
+    if (filter.slug !== undefined) query = query.where('slug', '=', filter.slug);
+    if (filter.locationIds !== undefined) {
+      query = query.where(
+        'location_id',
+        'in',
+        filter.locationIds.length > 0 ? [...filter.locationIds] : [-1],
+      );
+    }
     if (filter.publishedOnly) query = query.where('published', '=', dialect.codec.toBoolean(true));
     return query;
   }
@@ -112,7 +125,8 @@ export function listingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
     async load(filter: ListingFilter = {}): Promise<StoredListing[]> {
       const meetings = await meetingsQuery(filter).execute();
       if (meetings.length === 0) return [];
-      return assemble(meetings, filter.sourceId === undefined);
+      const whole = Object.keys(filter).every((k) => k === 'publishedOnly');
+      return assemble(meetings, whole);
     },
 
     /** The same listings a page at a time, in id order, so a caller need not hold them all. */

@@ -111,8 +111,22 @@ export function ownedRowsRepository<T extends OwnedTable>(
   };
 }
 
-export const locationRepository = (db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) =>
-  ownedRowsRepository(db, dialect, 'locations', [{ table: 'meetings', column: 'location_id' }]);
+export const locationRepository = (db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) => ({
+  ...ownedRowsRepository(db, dialect, 'locations', [{ table: 'meetings', column: 'location_id' }]),
+
+  /** Ids of locations, from any source, within `degrees` of a point: the same building. */
+  async idsNear(latitude: number, longitude: number, degrees: number): Promise<number[]> {
+    const rows = await db
+      .selectFrom('locations')
+      .select('id')
+      .where('latitude', '>=', latitude - degrees)
+      .where('latitude', '<=', latitude + degrees)
+      .where('longitude', '>=', longitude - degrees)
+      .where('longitude', '<=', longitude + degrees)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+});
 
 export const groupRepository = (db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) =>
   ownedRowsRepository(db, dialect, 'groups', [{ table: 'meetings', column: 'group_id' }]);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseDialect } from '../dialect/dialect.ts';
 import type { DatabaseSchema } from '../schema.ts';
+import { changeRequestRepository } from './change-request.repository.ts';
+import { directoryChangeRepository } from './directory-change.repository.ts';
 import { fellowshipRepository } from './fellowship.repository.ts';
 import { listingRepository } from './listing.repository.ts';
 import { meetingRepository } from './meeting.repository.ts';
@@ -21,6 +23,8 @@ export function createRepositories(db: Kysely<DatabaseSchema>, dialect: Database
     groups: groupRepository(db, dialect),
     serviceBodies: serviceBodyRepository(db, dialect),
     listings: listingRepository(db, dialect),
+    changes: directoryChangeRepository(db, dialect),
+    changeRequests: changeRequestRepository(db, dialect),
     /** Whether the database answers. */
     ping: () => dialect.ping(),
   };

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
-import { AppError } from '../../../domain/errors.ts';
-import { fellowshipKinds, fellowshipSchema } from '../../../domain/fellowship/fellowship.ts';
+import { fellowshipKinds } from '../../../domain/fellowship/fellowship.ts';
+import { addFellowship, listFellowships } from '../../../services/fellowship.service.ts';
 import { type CliContext, withStore } from '../cli-context.ts';
 
 interface AddFlags {
@@ -18,7 +18,7 @@ export function registerFellowshipsCommand(program: Command, context: () => CliC
     .description('every fellowship the directory knows')
     .action(async () => {
       const ctx = context();
-      const list = await withStore(ctx, (store) => store.fellowships.list());
+      const list = await withStore(ctx, (store) => listFellowships(store));
       for (const f of list)
         ctx.stdout.write(`${f.id}\t${f.name}\t${f.kind}${f.builtin ? '' : '\t(added)'}\n`);
     });
@@ -40,29 +40,14 @@ export function registerFellowshipsCommand(program: Command, context: () => CliC
     .option('--website <url>', 'its website')
     .action(async (id: string, flags: AddFlags) => {
       const ctx = context();
-      const parsed = fellowshipSchema.safeParse({
+      const fellowship = {
         id,
         name: flags.name,
         kind: flags.kind,
         description: flags.description,
         website: flags.website ?? null,
-      });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = String(issue?.path[0] ?? 'id');
-        const what = field === 'id' ? `invalid id "${id}"` : `invalid --${field}`;
-        throw new AppError('invalid_input', `${what}: ${issue?.message ?? 'see --help'}`, {
-          field,
-        });
-      }
-      const added = await withStore(ctx, async (store) => {
-        if ((await store.fellowships.ids()).has(id)) {
-          throw new AppError('conflict', `a fellowship with id "${id}" already exists`, {
-            field: 'id',
-          });
-        }
-        return store.fellowships.ensure([parsed.data], false, ctx.clock.now().toISOString());
-      });
-      ctx.stdout.write(added ? `Added fellowship ${id}.\n` : `Fellowship ${id} already existed.\n`);
+      };
+      await withStore(ctx, (store) => addFellowship(store, fellowship, ctx.clock));
+      ctx.stdout.write(`Added fellowship ${id}.\n`);
     });
 }

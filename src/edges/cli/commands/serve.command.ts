@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
-import { buildServer } from '../../http/server.ts';
+import { resolvePlace, searchPlaces } from '../../../adapters/geo/places.ts';
+import { zoneAt } from '../../../adapters/geo/timezone-lookup.ts';
 import { DEMO_SOURCE, loadDemoIfEmpty } from '../../../services/demo.service.ts';
+import { FeedCache } from '../../../services/feed.service.ts';
+import { SearchService } from '../../../services/search/search.service.ts';
+import { buildServer } from '../../http/server.ts';
 import type { CliContext } from '../cli-context.ts';
 
 export function registerServeCommand(program: Command, context: () => CliContext): void {
@@ -10,16 +14,25 @@ export function registerServeCommand(program: Command, context: () => CliContext
     .action(async () => {
       const ctx = context();
       const store = await ctx.openStore();
-      const app = buildServer({ store, config: ctx.config });
+      const demo = ctx.config.demoData === 'auto' ? await loadDemoIfEmpty(store, ctx.clock) : null;
+      const started = Date.now();
+      const search = await SearchService.open(store);
+      const app = await buildServer({
+        store,
+        search,
+        feeds: new FeedCache(store, ctx.config.publicUrl),
+        clock: ctx.clock,
+        config: ctx.config,
+        places: { resolve: resolvePlace, search: searchPlaces },
+        zoneAt,
+      });
       app.log.info(`database: ${store.dialect.description}`);
-      if (ctx.config.demoData === 'auto') {
-        const demo = await loadDemoIfEmpty(store, ctx.clock);
-        if (demo) {
-          app.log.warn(
-            `the database was empty, so it now holds the DEMO dataset: ${demo.created} synthetic meetings that do not exist (source "${DEMO_SOURCE}"). Remove them with \`greendoor sources remove ${DEMO_SOURCE}\`; set DEMO_DATA=off to never load them.`,
-          );
-        }
+      if (demo) {
+        app.log.warn(
+          `the database was empty, so it now holds the DEMO dataset: ${demo.created} synthetic meetings that do not exist (source "${DEMO_SOURCE}"). Remove them with \`greendoor sources remove ${DEMO_SOURCE}\`; set DEMO_DATA=off to never load them.`,
+        );
       }
+      app.log.info(`search index: ${search.size} meetings in ${Date.now() - started} ms`);
       const shutdown = (signal: string) => {
         app.log.info(`${signal}: shutting down`);
         void app

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppError } from '../../../domain/errors.ts';
+import { listSources, removeSource } from '../../../services/source.service.ts';
 import { type CliContext, withStore } from '../cli-context.ts';
 
 export function registerSourcesCommand(program: Command, context: () => CliContext): void {
@@ -12,7 +12,7 @@ export function registerSourcesCommand(program: Command, context: () => CliConte
     .description('each source with its meeting count and last import')
     .action(async () => {
       const ctx = context();
-      const list = await withStore(ctx, (store) => store.sources.list());
+      const list = await withStore(ctx, (store) => listSources(store));
       if (list.length === 0) {
         ctx.stdout.write('No sources yet: import a feed with `greendoor import <file|url>`.\n');
         return;
@@ -33,19 +33,7 @@ export function registerSourcesCommand(program: Command, context: () => CliConte
     .argument('<name>', 'the source name')
     .action(async (name: string) => {
       const ctx = context();
-      const removed = await withStore(ctx, (store) =>
-        store.transaction(async (repos) => {
-          const source = await repos.sources.findByName(name);
-          if (!source) {
-            throw new AppError(
-              'not_found',
-              `no source named "${name}": see \`greendoor sources list\``,
-              { field: 'name' },
-            );
-          }
-          return repos.sources.remove(source.id);
-        }),
-      );
+      const removed = await withStore(ctx, (store) => removeSource(store, name, ctx.clock));
       ctx.stdout.write(`Removed source "${name}" and its ${removed} meetings.\n`);
     });
 }

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { DateTime, IANAZone } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { localTime } from './local-time.ts';
+import { lastStartAtOrBefore, nextStartAfter, occurrencesBetween } from './occurrences.ts';
+import type { Schedule, Weekday } from './schedule.ts';
+import { zoneClock } from './zone-clock.ts';
+
+const zones = [
+  'Europe/London',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'America/Santiago',
+  'Africa/Casablanca',
+  'Pacific/Apia',
+] as const;
+const zoneArb = fc.constantFrom(...zones);
+const instantArb = fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2045, 0, 1) });
+
+describe('ZoneClock', () => {
+  it('agrees with the IANA rules (through Luxon) at any instant', () => {
+    fc.assert(
+      fc.property(zoneArb, instantArb, (zone, instant) => {
+        expect(zoneClock(zone).offsetMinutes(instant)).toBe(IANAZone.create(zone).offset(instant));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the local date and time Luxon gives', () => {
+    fc.assert(
+      fc.property(zoneArb, instantArb, (zone, instant) => {
+        const local = zoneClock(zone).local(instant);
+        const luxon = DateTime.fromMillis(instant, { zone });
+        expect(local.weekday).toBe(luxon.weekday % 7);
+        expect(local.minuteOfDay).toBe(luxon.hour * 60 + luxon.minute);
+        expect(new Date(local.dayNumber * 86_400_000).toISOString().slice(0, 10)).toBe(
+          luxon.toISODate(),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes ISO-8601 with the local offset', () => {
+    fc.assert(
+      fc.property(zoneArb, instantArb, (zone, instant) => {
+        const whole = instant - (instant % 1000);
+        expect(zoneClock(zone).isoString(whole)).toBe(
+          DateTime.fromMillis(whole, { zone }).toISO({
+            suppressMilliseconds: true,
+            includeOffset: true,
+          }),
+        );
+      }),
+    );
+  });
+
+  it('refuses an unknown zone', () => {
+    expect(() => zoneClock('Atlantis/Central')).toThrow('unknown time zone "Atlantis/Central"');
+  });
+});
+
+const scheduleArb: fc.Arbitrary<Schedule> = fc.record({
+  kind: fc.constant('weekly' as const),
+  weekdays: fc
+    .uniqueArray(fc.integer({ min: 0, max: 6 }) as fc.Arbitrary<Weekday>, {
+      minLength: 1,
+      maxLength: 3,
+    })
+    .map((d) => d.sort()),
+  start: fc
+    .record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }) })
+    .map(({ h, m }) => localTime(h, m)),
+  end: fc.constant({ kind: 'unstated' as const }),
+});
+
+describe('nextStartAfter and lastStartAtOrBefore', () => {
+  it('find the same starts occurrencesBetween lists', () => {
+    fc.assert(
+      fc.property(scheduleArb, zoneArb, instantArb, (schedule, zone, at) => {
+        const clock = zoneClock(zone);
+        const week = 8 * 86_400_000;
+        const around = occurrencesBetween(schedule, zone, at - week, at + week).map((o) =>
+          o.start.toMillis(),
+        );
+        expect(nextStartAfter(schedule, clock, at)).toBe(around.find((s) => s >= at) ?? null);
+        const before = around.filter((s) => s <= at);
+        expect(lastStartAtOrBefore(schedule, clock, at, 8 * 24 * 60)).toBe(before.at(-1) ?? null);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('look back no further than asked', () => {
+    const s: Schedule = {
+      kind: 'weekly',
+      weekdays: [1],
+      start: localTime(19, 0),
+      end: { kind: 'unstated' },
+    };
+    const monday7pm = Date.parse('2026-11-23T19:00:00-08:00');
+    const clock = zoneClock('America/Los_Angeles');
+    expect(lastStartAtOrBefore(s, clock, monday7pm + 30 * 60_000, 60)).toBe(monday7pm);
+    expect(lastStartAtOrBefore(s, clock, monday7pm + 90 * 60_000, 60)).toBeNull();
+  });
+});

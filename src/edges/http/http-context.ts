@@ -1,0 +1,20 @@
+import type { Clock } from '../../adapters/clock.ts';
+import type { Store } from '../../adapters/db/database.ts';
+import type { Place } from '../../adapters/geo/places.ts';
+import type { Config } from '../../config/config.ts';
+import type { FeedCache } from '../../services/feed.service.ts';
+import type { SearchService } from '../../services/search/search.service.ts';
+
+/** What routes are given: services and the few adapters edges may call directly. */
+export interface HttpContext {
+  readonly store: Store;
+  readonly search: SearchService;
+  readonly feeds: FeedCache;
+  readonly clock: Clock;
+  readonly config: Pick<Config, 'logLevel' | 'publicUrl' | 'mapTileUrl' | 'mapAttribution'>;
+  readonly places: {
+    resolve(query: string): Promise<Place | null>;
+    search(query: string, limit: number): Promise<Place[]>;
+  };
+  readonly zoneAt: (latitude: number, longitude: number) => string | null;
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { resolvePlace, searchPlaces } from '../adapters/geo/places.ts';
+import { zoneAt } from '../adapters/geo/timezone-lookup.ts';
+import type { Clock } from '../adapters/clock.ts';
+import type { Config } from '../config/config.ts';
+import { buildServer } from '../edges/http/server.ts';
+import { FeedCache } from '../services/feed.service.ts';
+import { SearchService } from '../services/search/search.service.ts';
+import type { TestDatabase } from './databases.ts';
+import { testClock } from './databases.ts';
+
+export interface TestServerOptions {
+  readonly clock?: Clock;
+  readonly config?: Partial<
+    Pick<Config, 'logLevel' | 'publicUrl' | 'mapTileUrl' | 'mapAttribution'>
+  >;
+  readonly logStream?: { write(line: string): void };
+}
+
+/** The real server over a test database, for `inject` (or `listen` on 127.0.0.1). */
+export async function testServer(
+  db: TestDatabase,
+  options: TestServerOptions = {},
+): Promise<FastifyInstance> {
+  const search = await SearchService.open(db.store);
+  const app = await buildServer(
+    {
+      store: db.store,
+      search,
+      feeds: new FeedCache(db.store, options.config?.publicUrl ?? null),
+      clock: options.clock ?? testClock,
+      config: {
+        logLevel: 'silent',
+        publicUrl: null,
+        mapTileUrl: null,
+        mapAttribution: null,
+        ...options.config,
+      },
+      places: { resolve: resolvePlace, search: searchPlaces },
+      zoneAt,
+    },
+    options.logStream ? { logStream: options.logStream } : {},
+  );
+  await app.ready();
+  return app;
+}

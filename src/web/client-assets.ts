@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What a page links to from the browser bundle: its script and stylesheets, hashed. */
+export interface ClientAssets {
+  readonly script: string | null;
+  readonly preload: readonly string[];
+  /** Chunks a page of a kind, in a language, loads before hydrating: fetched with the HTML. */
+  readonly preloadFor: (kind: string, locale: string) => readonly string[];
+  readonly styles: readonly string[];
+  /** Styles to inline when there is no bundle (tests, or a build without the web app). */
+  readonly inlineStyles: string | null;
+}
+
+/** The project root, from src/web or dist/web alike. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const clientBuildDir = path.join(projectRoot, 'dist/client');
+
+interface ManifestEntry {
+  file: string;
+  css?: string[];
+  imports?: string[];
+}
+
+/** Reads Vite's manifest once; without a build the pages still render, with inline styles. */
+export function loadClientAssets(): ClientAssets {
+  const manifestPath = path.join(clientBuildDir, '.vite/manifest.json');
+  if (!existsSync(manifestPath)) {
+    const css = path.join(projectRoot, 'src/web/styles.css');
+    return {
+      script: null,
+      preload: [],
+      preloadFor: () => [],
+      styles: [],
+      inlineStyles: existsSync(css) ? readFileSync(css, 'utf8') : null,
+    };
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestEntry>;
+  const entry = manifest['src/web/client.tsx'];
+  if (!entry)
+    throw new Error(
+      `${manifestPath} has no entry for src/web/client.tsx: rebuild with npm run build`,
+    );
+  const withImports = (key: string, seen = new Set<string>()): string[] => {
+    if (seen.has(key) || !manifest[key]) return [];
+    seen.add(key);
+    const chunk = manifest[key];
+    return [`/static/${chunk.file}`, ...(chunk.imports ?? []).flatMap((k) => withImports(k, seen))];
+  };
+  const pageFiles: Record<string, string> = {
+    finder: 'src/web/pages/FinderPage.tsx',
+    meeting: 'src/web/pages/MeetingPage.tsx',
+    guide: 'src/web/pages/GuidePage.tsx',
+    'not-found': 'src/web/pages/NotFoundPage.tsx',
+  };
+  const entryFiles = new Set(withImports('src/web/client.tsx'));
+  return {
+    script: `/static/${entry.file}`,
+    preload: (entry.imports ?? []).map((key) => `/static/${manifest[key]?.file ?? key}`),
+    preloadFor: (kind, locale) =>
+      [
+        ...new Set([
+          ...withImports(pageFiles[kind] ?? ''),
+          ...withImports(`src/web/i18n/messages.${locale}.ts`),
+        ]),
+      ].filter((file) => !entryFiles.has(file)),
+    styles: (entry.css ?? []).map((file) => `/static/${file}`),
+    inlineStyles: null,
+  };
+}

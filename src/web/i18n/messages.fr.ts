@@ -1,0 +1,127 @@
+import type { Messages } from './messages.en.ts';
+
+/**
+ * Every piece of interface text, in French, for someone looking for a meeting, often on a phone.
+ * Says "vous". Names follow the vocabulary and fellowship translations (réunion, en ligne, Douze
+ * Étapes). French typography: a no-break space (U+00A0) before : ; ! ? and inside « », and between
+ * a number and its unit; the typographic apostrophe ’. `{name}` marks a value filled in at run time.
+ */
+export const fr: Messages = {
+  siteName: 'Greendoor',
+  tagline: 'Trouver une réunion d’entraide',
+  skipToContent: 'Aller au contenu',
+  navFind: 'Trouver une réunion',
+  navGuide: 'Vous découvrez les réunions ?',
+  language: 'Langue',
+  // finder
+  finderTitle: 'Trouver une réunion',
+  finderIntro:
+    'Les réunions sont gratuites, animées par des bénévoles eux-mêmes en rétablissement, et confidentielles : ce qui se dit en réunion reste en réunion.',
+  moreChoices: 'Plus de choix : jour, heure, association, type, langue',
+  searchLegend: 'Recherche',
+  placeLabel: 'Ville ou code postal',
+  placeHint: 'Par exemple : Costa Mesa ou 92626',
+  useMyLocation: 'Utiliser ma position',
+  locating: 'Recherche de votre position…',
+  locationDenied:
+    'Votre position n’est pas disponible. Saisissez plutôt une ville ou un code postal.',
+  radiusLabel: 'Distance',
+  radiusKm: 'À moins de {km} km',
+  textLabel: 'Mots dans le nom ou le lieu',
+  dayLabel: 'Jour',
+  anyDay: 'N’importe quel jour',
+  today: 'Aujourd’hui',
+  tomorrow: 'Demain',
+  timeLabel: 'Moment de la journée',
+  anyTime: 'N’importe quelle heure',
+  morning: 'Matin (avant midi)',
+  afternoon: 'Après-midi (de midi à 17 h)',
+  evening: 'Soir (après 17 h)',
+  attendanceLabel: 'Comment participer',
+  anyAttendance: 'Sur place ou en ligne',
+  fellowshipLabel: 'Association',
+  anyFellowship: 'Toutes les associations',
+  typeLabel: 'Type de réunion',
+  anyType: 'Tous les types',
+  languageLabel: 'Langue',
+  anyLanguage: 'Toutes les langues',
+  search: 'Rechercher',
+  clearFilters: 'Effacer',
+  viewList: 'Liste',
+  viewMap: 'Carte',
+  viewLabel: 'Affichage',
+  resultsHeading: 'Réunions',
+  resultsNear: 'Réunions près de {place}',
+  resultsNearYou: 'Réunions près de chez vous',
+  resultsCount: 'Affichées : {count}',
+  noResults:
+    'Aucune réunion ne correspond. Essayez une distance plus grande, un autre jour ou les réunions en ligne.',
+  loadMore: 'Plus de réunions',
+  onlineSoonHint:
+    'Voici des réunions en ligne qui commencent bientôt. Saisissez une ville ou un code postal pour trouver des réunions près de chez vous.',
+  inProgress: 'En cours',
+  startingSoon: 'Commence bientôt',
+  startsIn: 'Commence dans {minutes} min',
+  byAppointment: 'Sur rendez-vous',
+  theirTime: '{time} à {zone}',
+  kmAway: 'À {km} km',
+  online: 'En ligne',
+  mapNeedsScript: 'La carte nécessite JavaScript. La liste affiche les mêmes réunions.',
+  mapLabel: 'Carte des réunions de la liste',
+  mapListAlternative:
+    'La liste ci-dessous affiche les mêmes réunions et fonctionne avec un lecteur d’écran.',
+  searchError: 'La recherche n’a pas fonctionné. Veuillez réessayer.',
+  // attendance
+  attendance_in_person: 'Sur place',
+  attendance_online: 'En ligne',
+  attendance_hybrid: 'Sur place et en ligne',
+  attendance_inactive: 'Suspendue pour le moment',
+  // meeting page
+  when: 'Quand',
+  where: 'Où',
+  howToJoin: 'Comment participer en ligne',
+  joinOnline: 'Participer en ligne',
+  joinByPhone: 'Participer par téléphone',
+  directions: 'Itinéraire',
+  openInMaps: 'Ouvrir dans une application de cartes',
+  nextMeeting: 'Prochaine : {when}',
+  meetingTimeZone: 'Les heures sont celles de {zone}.',
+  yourTime: 'Votre heure : {time}',
+  types: 'Type de réunion',
+  notes: 'Notes',
+  locationNotes: 'À propos du lieu',
+  group: 'Groupe',
+  contributions: 'Contributions (Septième Tradition)',
+  contributionsHint:
+    'Les dons sont volontaires. On n’attend jamais des nouveaux qu’ils donnent quoi que ce soit.',
+  website: 'Site web',
+  contact: 'Contact',
+  atSamePlace: 'Autres réunions au même endroit',
+  addToCalendar: 'Ajouter au calendrier',
+  share: 'Partager',
+  shareCopied: 'Lien copié',
+  reportProblem: 'Signaler une erreur sur cette fiche',
+  reportIntro:
+    'Une information est fausse ou n’est plus à jour ? Prévenez les bénévoles qui tiennent cette fiche.',
+  reportMessage: 'Qu’est-ce qui ne va pas ?',
+  reportEmail: 'Votre adresse e-mail (facultatif, seulement pour vous répondre ; jamais affichée)',
+  reportSend: 'Envoyer',
+  reportThanks: 'Merci. Un bénévole va s’en occuper.',
+  reportFailed: 'L’envoi a échoué : {reason}',
+  serviceBody: 'Publié par {name}',
+  fellowship: 'Association',
+  updated: 'Fiche mise à jour le {date}',
+  notFoundTitle: 'Réunion introuvable',
+  notFound:
+    'Aucune réunion ne correspond à ce lien. Elle a peut-être changé de lieu ou cessé d’exister.',
+  backToFinder: 'Chercher dans l’annuaire',
+  demoNotice:
+    'Cet annuaire affiche des données de démonstration : ces réunions n’existent pas. N’y allez pas.',
+  // guide
+  guideTitle: 'Vous découvrez les réunions ?',
+  findThese: 'Trouver : {kind}',
+  fellowshipsOfKind: 'Par exemple',
+  footerPrivacy:
+    'Sans compte, sans cookies, sans suivi. Les recherches et les lieux ne sont jamais enregistrés.',
+  footerFeed: 'Données des réunions pour d’autres applications',
+};

@@ -1,0 +1,13 @@
+import type { PageComponents } from '../App.tsx';
+import { FinderPage } from './FinderPage.tsx';
+import { GuidePage } from './GuidePage.tsx';
+import { MeetingPage } from './MeetingPage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** Every page component, for the server. */
+export const allPages: PageComponents = {
+  finder: FinderPage,
+  meeting: MeetingPage,
+  guide: GuidePage,
+  'not-found': NotFoundPage,
+};

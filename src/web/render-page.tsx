@@ -1,0 +1,69 @@
+import { renderToString } from 'react-dom/server';
+import { App } from './App.tsx';
+import { catalogs } from './i18n/catalogs.ts';
+import { allPages } from './pages/all-pages.ts';
+import type { ClientAssets } from './client-assets.ts';
+import type { PageModel } from './page-model.ts';
+
+const icon = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f5f3a"/><rect x="10" y="6" width="12" height="22" rx="1" fill="#e4efe7"/><circle cx="19" cy="18" r="1.4" fill="#1f5f3a"/></svg>',
+)}`;
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** JSON that cannot end its script element or run as anything but data. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A whole page: the React tree rendered to HTML, the model it was rendered from (for hydration),
+ * and the bundle's hashed assets. Nothing is loaded from another site.
+ */
+export function renderPage(
+  model: PageModel,
+  assets: ClientAssets,
+  title: string,
+  description: string,
+): string {
+  const body = renderToString(
+    <App model={model} messages={catalogs[model.locale]} pages={allPages} />,
+  );
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="theme-color" content="#1f5f3a">',
+    // An icon in the page itself: no request for /favicon.ico.
+    `<link rel="icon" href="${icon}">`,
+    `<title>${escapeAttribute(title)}</title>`,
+    `<meta name="description" content="${escapeAttribute(description)}">`,
+    '<link rel="alternate" type="application/json" title="Meetings Feed" href="/feeds/meeting-guide.json">',
+    ...assets.styles.map((href) => `<link rel="stylesheet" href="${escapeAttribute(href)}">`),
+    ...[...assets.preload, ...assets.preloadFor(model.kind, model.locale)].map(
+      (href) => `<link rel="modulepreload" href="${escapeAttribute(href)}">`,
+    ),
+    assets.inlineStyles ? `<style>${assets.inlineStyles}</style>` : '',
+  ].join('\n');
+  const script = assets.script
+    ? `<script type="module" src="${escapeAttribute(assets.script)}"></script>`
+    : '';
+  return `<!doctype html>
+<html lang="${model.locale}">
+<head>
+${head}
+</head>
+<body>
+<div id="root">${body}</div>
+<script type="application/json" id="page-model">${safeJson(model)}</script>
+${script}
+</body>
+</html>
+`;
+}
