@@ -38,6 +38,50 @@ export const changeRequestSchema = z.object({
 
 export type ChangeRequestInput = z.infer<typeof changeRequestSchema>;
 
+/**
+ * The "suggest a meeting" form's fields, as a person fills them in (only the name is needed;
+ * volunteers ask for the rest). Field names are the Meeting Guide feed's.
+ */
+export const meetingSuggestionSchema = z.object({
+  name: z
+    .string({ error: 'give the meeting’s name' })
+    .trim()
+    .min(1, 'give the meeting’s name')
+    .max(200, 'keep the name under 200 characters'),
+  fellowship: z.string().trim().max(40).optional(),
+  day: z.enum(['0', '1', '2', '3', '4', '5', '6'], { error: 'choose a day' }).optional(),
+  time: z
+    .string()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'write the time as HH:MM, such as 19:30')
+    .optional(),
+  formatted_address: z.string().trim().max(300, 'keep the address under 300 characters').optional(),
+  conference_url: z
+    .url({ protocol: /^https?$/, error: 'give the link to join as https://…' })
+    .max(2000)
+    .optional(),
+  message: z.string().trim().max(5000, 'keep it under 5,000 characters').optional(),
+  email: z.email('must be an e-mail address, or leave it out').max(254).optional(),
+  website: z.string().optional(),
+});
+
+export type MeetingSuggestion = z.infer<typeof meetingSuggestionSchema>;
+
+/** A suggestion as a change request: a new meeting (no `meeting`), its fields as `changes`. */
+export function suggestionRequest(s: MeetingSuggestion): ChangeRequestInput {
+  const changes: Record<string, string | number> = { name: s.name };
+  if (s.fellowship) changes.fellowship = s.fellowship;
+  if (s.day !== undefined) changes.day = Number(s.day);
+  if (s.time) changes.time = s.time.padStart(5, '0');
+  if (s.formatted_address) changes.formatted_address = s.formatted_address;
+  if (s.conference_url) changes.conference_url = s.conference_url;
+  return {
+    message: s.message || `A meeting to add: ${s.name}`,
+    changes,
+    ...(s.email ? { email: s.email } : {}),
+    ...(s.website ? { website: s.website } : {}),
+  };
+}
+
 /** Stores a request for volunteers, answering its id (null when the honeypot caught a bot). */
 export async function submitChangeRequest(
   store: Store,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** What a page links to from the browser bundle: its script and stylesheets, hashed. */
 export interface ClientAssets {
   readonly script: string | null;
+  /** Chunks every page hydrates with: fetched with the HTML, run after it has painted. */
   readonly preload: readonly string[];
   /** Chunks a page of a kind, in a language, loads before hydrating: fetched with the HTML. */
   readonly preloadFor: (kind: string, locale: string) => readonly string[];
@@ -53,18 +54,22 @@ export function loadClientAssets(): ClientAssets {
     meeting: 'src/web/pages/MeetingPage.tsx',
     guide: 'src/web/pages/GuidePage.tsx',
     'not-found': 'src/web/pages/NotFoundPage.tsx',
+    suggest: 'src/web/pages/SuggestPage.tsx',
   };
-  const entryFiles = new Set(withImports('src/web/client.tsx'));
+  const entryFile = `/static/${entry.file}`;
+  // What every page hydrates with (React and the app shell): the entry loads it after paint.
+  const preload = withImports('src/web/hydrate.tsx').filter((file) => file !== entryFile);
+  const loaded = new Set([entryFile, ...preload]);
   return {
-    script: `/static/${entry.file}`,
-    preload: (entry.imports ?? []).map((key) => `/static/${manifest[key]?.file ?? key}`),
+    script: entryFile,
+    preload,
     preloadFor: (kind, locale) =>
       [
         ...new Set([
           ...withImports(pageFiles[kind] ?? ''),
           ...withImports(`src/web/i18n/messages.${locale}.ts`),
         ]),
-      ].filter((file) => !entryFiles.has(file)),
+      ].filter((file) => !loaded.has(file)),
     styles: (entry.css ?? []).map((file) => `/static/${file}`),
     inlineStyles: null,
   };

@@ -1,43 +1,37 @@
-import type { ComponentType } from 'react';
-import { hydrateRoot } from 'react-dom/client';
-import type { Locale } from '../domain/vocabulary/locales.ts';
-import { App, type PageComponents } from './App.tsx';
-import type { Messages } from './i18n/translate.ts';
-import type { PageModel } from './page-model.ts';
 import './styles.css';
 
-// Each page and each language is its own chunk: a visitor downloads the page they see, in the
-// language they read, and nothing else.
-const pageLoaders: {
-  [K in PageModel['kind']]: () => Promise<
-    ComponentType<{ model: Extract<PageModel, { kind: K }> }>
-  >;
-} = {
-  finder: () => import('./pages/FinderPage.tsx').then((m) => m.FinderPage),
-  meeting: () => import('./pages/MeetingPage.tsx').then((m) => m.MeetingPage),
-  guide: () => import('./pages/GuidePage.tsx').then((m) => m.GuidePage),
-  'not-found': () => import('./pages/NotFoundPage.tsx').then((m) => m.NotFoundPage),
-};
+/**
+ * The browser entry, kept tiny. The server-rendered page is complete without script: the list,
+ * the links and the search form all work as they are. So React (the bulk of the script) is
+ * loaded and run only when it is wanted: at once if the visitor starts to use the page (a tap, a
+ * key, a focus), otherwise a moment after the page has loaded, once the main thread is idle. On a
+ * slow phone the first results show, and can be read and followed, before any script competes
+ * with them; the app then hydrates on top. The chunks are already downloading (the page
+ * preloads them).
+ */
+const SETTLE_MS = 800;
+const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart', 'focusin'] as const;
 
-const catalogLoaders: Record<Locale, () => Promise<Messages>> = {
-  en: () => import('./i18n/messages.en.ts').then((m) => m.en),
-  es: () => import('./i18n/messages.es.ts').then((m) => m.es),
-  fr: () => import('./i18n/messages.fr.ts').then((m) => m.fr),
-};
-
-// The server put the page's model beside its HTML; hydrating with the same model and catalog
-// gives the same markup, which React then makes interactive.
-async function hydrate(): Promise<void> {
-  const data = document.getElementById('page-model');
-  const root = document.getElementById('root');
-  if (!data?.textContent || !root) return;
-  const model = JSON.parse(data.textContent) as PageModel;
-  const [page, messages] = await Promise.all([
-    pageLoaders[model.kind](),
-    catalogLoaders[model.locale](),
-  ]);
-  const pages = { [model.kind]: page } as Partial<PageComponents>;
-  hydrateRoot(root, <App model={model} messages={messages} pages={pages} />);
+let started = false;
+function hydrateNow(): void {
+  if (started) return;
+  started = true;
+  for (const type of INTERACTIONS) window.removeEventListener(type, hydrateNow, true);
+  void import('./hydrate.tsx').then((m) => m.hydrate());
 }
 
-void hydrate();
+for (const type of INTERACTIONS) {
+  window.addEventListener(type, hydrateNow, { capture: true, passive: true });
+}
+
+function whenSettled(): void {
+  window.setTimeout(() => {
+    // Safari has no requestIdleCallback.
+    if (typeof window.requestIdleCallback === 'function') {
+      window.requestIdleCallback(hydrateNow, { timeout: 1000 });
+    } else hydrateNow();
+  }, SETTLE_MS);
+}
+
+if (document.readyState === 'complete') whenSettled();
+else window.addEventListener('load', whenSettled, { once: true });

@@ -110,4 +110,16 @@ export interface NotFoundModel extends PageBase {
   readonly kind: 'not-found';
 }
 
-export type PageModel = FinderModel | MeetingModel | GuideModel | NotFoundModel;
+/** "Suggest a meeting": a form for a meeting the directory does not list. */
+export interface SuggestModel extends PageBase {
+  readonly kind: 'suggest';
+  readonly fellowships: readonly Option[];
+  /** 0 (Sunday) to 6, named in the page's language. */
+  readonly days: readonly Option[];
+  readonly sent: boolean;
+  readonly error: string | null;
+  /** What was filled in, kept when the form comes back with an error. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export type PageModel = FinderModel | MeetingModel | GuideModel | NotFoundModel | SuggestModel;

@@ -16,7 +16,12 @@ export type LocationRow = Selectable<LocationTable>;
 export type GroupRow = Selectable<GroupTable>;
 export type ServiceBodyRow = Selectable<ServiceBodyTable>;
 
-function scheduleFromRow(row: MeetingRow, codec: ValueCodec): Schedule {
+export type ScheduleRow = Pick<
+  MeetingRow,
+  'schedule_kind' | 'weekdays' | 'month_weeks' | 'start_time' | 'end_time' | 'duration_minutes'
+>;
+
+export function scheduleFromRow(row: ScheduleRow, codec: ValueCodec): Schedule {
   if (row.schedule_kind === 'appointment' || row.start_time === null)
     return { kind: 'appointment' };
   const end: ScheduleEnd =

@@ -13,8 +13,9 @@ export function localTime(hours: number, minutes: number): LocalTime {
 
 /** Minutes since local midnight. */
 export function minutesOfDay(time: LocalTime): number {
-  const [h, m] = time.split(':');
-  return Number(h) * 60 + Number(m);
+  // "HH:MM", read digit by digit: searches and imports do this for every meeting.
+  const digit = (i: number) => time.charCodeAt(i) - 48;
+  return (digit(0) * 10 + digit(1)) * 60 + digit(3) * 10 + digit(4);
 }
 
 export function fromMinutesOfDay(minutes: number): LocalTime {

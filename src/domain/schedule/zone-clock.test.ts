@@ -59,6 +59,30 @@ describe('ZoneClock', () => {
     );
   });
 
+  it('knows the span of steady offset around an instant, by the IANA rules', () => {
+    fc.assert(
+      fc.property(
+        zoneArb,
+        instantArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (zone, instant, f) => {
+          const luxon = IANAZone.create(zone);
+          const { offsetMinutes, from, to } = zoneClock(zone).steadySpan(instant);
+          expect(from <= instant && instant < to).toBe(true);
+          expect(offsetMinutes).toBe(luxon.offset(instant));
+          // The same offset throughout, and a change (or the end of what is known) at each end.
+          for (const t of [from, to - 1, Math.floor(from + f * (to - 1 - from))]) {
+            expect(luxon.offset(t)).toBe(offsetMinutes);
+          }
+          const year = new Date(instant).getUTCFullYear();
+          if (from > Date.UTC(year, 0, 1)) expect(luxon.offset(from - 1)).not.toBe(offsetMinutes);
+          if (to < Date.UTC(year + 2, 0, 1)) expect(luxon.offset(to)).not.toBe(offsetMinutes);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('refuses an unknown zone', () => {
     expect(() => zoneClock('Atlantis/Central')).toThrow('unknown time zone "Atlantis/Central"');
   });

@@ -131,6 +131,30 @@ export class ZoneClock {
     return lo === 0 ? this.#initial : (this.#offsets[lo - 1] ?? this.#initial);
   }
 
+  /**
+   * The span of instants around `instant` in which the offset stays what it is then:
+   * [from, to), with from the last change at or before it and to the next change after it, as
+   * far as its year and the next tell (from is at most the start of its year; a zone without
+   * changes in them spans both years). Within the span the offset is certain to be the same.
+   */
+  steadySpan(instant: number): { offsetMinutes: number; from: number; to: number } {
+    const year = new Date(instant).getUTCFullYear();
+    this.offsetMinutes(Date.UTC(year, 0, 1));
+    this.offsetMinutes(Date.UTC(year + 1, 11, 31));
+    let lo = 0;
+    let hi = this.#changes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.#changes[mid] ?? 0) <= instant) lo = mid + 1;
+      else hi = mid;
+    }
+    return {
+      offsetMinutes: this.offsetMinutes(instant),
+      from: Math.max(this.#changes[lo - 1] ?? Number.NEGATIVE_INFINITY, Date.UTC(year, 0, 1)),
+      to: Math.min(this.#changes[lo] ?? Number.POSITIVE_INFINITY, Date.UTC(year + 2, 0, 1)),
+    };
+  }
+
   /** The local date and time of an instant. */
   local(instant: number): LocalMoment {
     const wall = instant + this.offsetMinutes(instant) * MINUTE;

@@ -42,7 +42,7 @@ function meeting(overrides: Partial<Meeting> = {}): Meeting {
     longitude: -74,
     types: ['O'],
     languages: ['en'],
-    searchText: `Meeting ${id}`,
+    text: [`Meeting ${id}`],
     payload: overrides.slug ?? `m-${id}`,
     ...overrides,
   };
@@ -121,7 +121,9 @@ const slugs = (index: SearchIndex<string>, q: SearchQuery) =>
 
 describe.each([
   ['by scanning', { scanBelow: Number.POSITIVE_INFINITY }],
-  ['through the indexes', { scanBelow: 0 }],
+  ['through the indexes, as estimated', { scanBelow: 0 }],
+  ['through candidate lists', { scanBelow: 0, plan: 'lists' as const }],
+  ['in order', { scanBelow: 0, plan: 'ordered' as const }],
 ])('search %s', (_how, options) => {
   it('finds exactly the meetings within a radius, by haversine', () => {
     fc.assert(
@@ -279,14 +281,14 @@ describe('filters', () => {
     meeting({
       slug: 'cafe',
       name: 'Café Serenidad',
-      searchText: 'Café Serenidad Centro Comunitario',
+      text: ['Café Serenidad Centro Comunitario'],
       types: ['O', 'S'],
       languages: ['es'],
     }),
     meeting({
       slug: 'women',
       name: 'Women in Recovery',
-      searchText: 'Women in Recovery Hall',
+      text: ['Women in Recovery Hall'],
       types: ['C', 'W'],
       fellowship: 'na',
     }),
@@ -349,5 +351,146 @@ describe('filters', () => {
     live.remove(9001);
     expect(live.search(query({})).hits.map((h) => h.meeting)).toEqual(['b']);
     expect(live.size).toBe(1);
+  });
+});
+
+describe('every plan gives the answers a plain scan gives', () => {
+  const words = ['serenity', 'step', 'steps', 'hope', 'newcomers', 'Café', 'women', 'big'];
+  const textArb = fc
+    .uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 3 })
+    .map((w) => w.join(' '));
+  const mixedArb = fc
+    .record({
+      base: meetingArb,
+      text: textArb,
+      types: fc.subarray(['O', 'C', 'D', 'W', 'ST']),
+      // Some meetings close together, so a radius holds several.
+      latitude: fc.double({ min: 40, max: 41, noNaN: true }),
+      longitude: fc.double({ min: -75, max: -73, noNaN: true }),
+      located: fc.boolean(),
+    })
+    .map(({ base, text, types, latitude, longitude, located }) => ({
+      ...base,
+      text: [`${base.name} ${text}`],
+      types,
+      latitude: located ? latitude : null,
+      longitude: located ? longitude : null,
+    }));
+  /** Each filter in about one query of three, so most queries find something. */
+  const sometimes = <V>(arb: fc.Arbitrary<V>) =>
+    fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: arb, weight: 1 });
+  const queryArb = fc
+    .record({
+      at: atArb,
+      near: sometimes(fc.constant({ latitude: 40.5, longitude: -74 })),
+      radiusKm: fc.double({ min: 5, max: 150, noNaN: true }),
+      startingWithin: sometimes(fc.integer({ min: 1, max: 3000 })),
+      inProgress: sometimes(fc.constant(true)),
+      days: sometimes(fc.uniqueArray(weekdayArb, { minLength: 1, maxLength: 3 })),
+      types: sometimes(fc.subarray(['O', 'D', 'W'], { minLength: 1 })),
+      text: sometimes(fc.constantFrom('ser', 'step', 'hope cafe', 'new', 'big steps')),
+      sort: fc.constantFrom<SearchQuery['sort']>('next', 'name', 'distance'),
+      limit: fc.integer({ min: 1, max: 9 }),
+    })
+    .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)));
+
+  /** Every page of a search, followed by cursor. */
+  function allPages(index: SearchIndex<string>, q: SearchQuery) {
+    const pages: { slug: string; nextStart: number | null; distanceKm: number | null }[] = [];
+    let cursor: SearchQuery['cursor'];
+    for (let i = 0; i < 200; i++) {
+      const page = index.search({ ...q, ...(cursor ? { cursor } : {}) });
+      pages.push(
+        ...page.hits.map((h) => ({
+          slug: h.meeting,
+          nextStart: h.nextStart,
+          distanceKm: h.distanceKm === null ? null : Math.round(h.distanceKm * 1e6),
+        })),
+      );
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    return pages;
+  }
+
+  it('for any mix of filters, sorts and page sizes', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(mixedArb, { minLength: 20, maxLength: 90 }), queryArb, (meetings, q) => {
+        // A radius needs a point; "distance" needs a point to sort by.
+        const { radiusKm, ...rest } = q as unknown as SearchQuery;
+        const query: SearchQuery =
+          rest.near === undefined
+            ? { ...rest, sort: rest.sort === 'distance' ? 'next' : rest.sort }
+            : { ...rest, ...(radiusKm === undefined ? {} : { radiusKm }) };
+        const plain = allPages(new SearchIndex(meetings, { scanBelow: Infinity }), query);
+        for (const plan of ['cost', 'lists', 'ordered'] as const) {
+          const got = allPages(new SearchIndex(meetings, { scanBelow: 0, plan }), query);
+          expect(got).toEqual(plain);
+        }
+        found += plain.length > 0 ? 1 : 0;
+      }),
+      { numRuns: 300 },
+    );
+    // Many queries must find something, or the comparison would prove little.
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('when many meetings start at the same minutes (ties broken by slug)', () => {
+    // Slugs in an order unrelated to positions, so the tie-break matters.
+    const crowdedArb = fc.tuple(mixedArb, fc.integer({ min: 0, max: 999 })).map(([m, n]) => {
+      const slug = `m-${n}-${m.id}`;
+      return {
+        ...m,
+        slug,
+        payload: slug,
+        // Zones two by two on the same clock, so starts tie across zones too.
+        timezone:
+          ['America/New_York', 'America/Toronto', 'Europe/London', 'Europe/Lisbon'][n % 4] ?? 'UTC',
+        // Weekly, on two days at two times: many meetings start at the same instant.
+        schedule: {
+          kind: 'weekly' as const,
+          weekdays: [(1 + (m.id % 2)) as Weekday],
+          start: localTime(19, n % 8 < 4 ? 0 : 30),
+          end: { kind: 'unstated' as const },
+        },
+      };
+    });
+    fc.assert(
+      fc.property(
+        fc.array(crowdedArb, { minLength: 20, maxLength: 90 }),
+        queryArb,
+        (meetings, q) => {
+          const query = { ...(q as unknown as SearchQuery), radiusKm: 150 };
+          const plain = allPages(new SearchIndex(meetings, { scanBelow: Infinity }), query);
+          // Added in any order, and in slug order (as the store reads them).
+          const inSlugOrder = [...meetings].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+          for (const added of [meetings, inSlugOrder]) {
+            for (const plan of ['cost', 'lists', 'ordered'] as const) {
+              expect(allPages(new SearchIndex(added, { scanBelow: 0, plan }), query)).toEqual(
+                plain,
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps answering the same after many removals compact the index', () => {
+    const meetings = Array.from({ length: 3000 }, (_, i) =>
+      meeting({ text: [i % 3 === 0 ? `Hope ${i}` : `Step ${i}`], types: i % 2 ? ['O'] : ['C'] }),
+    );
+    const index = new SearchIndex(meetings, { scanBelow: 0 });
+    const kept = meetings.filter((_, i) => i % 4 === 0);
+    for (const [i, m] of meetings.entries()) if (i % 4 !== 0) index.remove(m.id);
+    const fresh = new SearchIndex(kept, { scanBelow: 0 });
+    expect(index.size).toBe(kept.length);
+    for (const q of [{ text: 'hope' }, { types: ['C'] }, { sort: 'name' as const }, {}]) {
+      expect(allPages(index, query({ ...q, limit: 100 }))).toEqual(
+        allPages(fresh, query({ ...q, limit: 100 })),
+      );
+    }
   });
 });

@@ -1,4 +1,3 @@
-import type { Listing } from '../listing/listing.ts';
 import type { Attendance } from '../meeting/attendance.ts';
 import type { Schedule } from '../schedule/schedule.ts';
 
@@ -21,42 +20,35 @@ export interface SearchableMeeting<T> {
   readonly types: readonly string[];
   readonly languages: readonly string[];
   /** Everything free text matches: name, group, location, address, notes and regions. */
-  readonly searchText: string;
+  readonly text: readonly (string | null)[];
   readonly payload: T;
 }
 
-/** The searchable form of a stored listing. */
-export function searchableFromListing<T>(
-  stored: { meetingId: number; sourceId: number; slug: string; listing: Listing },
-  payload: T,
-): SearchableMeeting<T> {
-  const { listing } = stored;
-  const location = listing.location;
-  const text = [
-    listing.name,
-    listing.group && !listing.group.implicit ? listing.group.name : null,
-    location?.name,
-    location?.formattedAddress,
-    listing.notes,
-    location?.notes,
-    ...(location?.regions ?? []),
-  ]
-    .filter((part): part is string => typeof part === 'string' && part.length > 0)
-    .join(' \u0001 ');
-  return {
-    id: stored.meetingId,
-    sourceId: stored.sourceId,
-    slug: stored.slug,
-    name: listing.name,
-    fellowship: listing.fellowship,
-    attendance: listing.attendance,
-    timezone: listing.timezone,
-    schedule: listing.schedule,
-    latitude: location?.latitude ?? null,
-    longitude: location?.longitude ?? null,
-    types: listing.types,
-    languages: listing.languages,
-    searchText: text,
-    payload,
-  };
+/** The parts of a meeting free text matches. */
+export interface TextParts {
+  readonly name: string;
+  readonly groupName: string | null;
+  readonly notes: string | null;
+  readonly location: {
+    readonly name: string | null;
+    readonly formattedAddress: string | null;
+    readonly regions: readonly string[];
+  } | null;
+  readonly locationNotes: string | null;
+}
+
+/** Everything free text matches: name, group, place, address, notes, regions. */
+export function textPartsOf(parts: TextParts): (string | null)[] {
+  const location = parts.location;
+  return location
+    ? [
+        parts.name,
+        parts.groupName,
+        location.name,
+        location.formattedAddress,
+        parts.notes,
+        parts.locationNotes,
+        ...location.regions,
+      ]
+    : [parts.name, parts.groupName, parts.notes];
 }

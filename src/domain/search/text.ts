@@ -1,5 +1,12 @@
+// Plain ASCII needs only lower-casing; most directory text is, and folding the rest is slow.
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+const ASCII_WORD_SEPARATORS = /[^a-z0-9]+/;
+
 /** Text as search compares it: lower case, accents removed ("Café" and "CAFE" are "cafe"). */
 export function foldText(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -14,7 +21,10 @@ export function foldText(text: string): string {
 
 /** The words of a text, folded: what a search term is matched against (as a prefix). */
 export function wordsOf(text: string): string[] {
-  return foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+  const folded = foldText(text);
+  const words = folded.split(ASCII.test(folded) ? ASCII_WORD_SEPARATORS : WORD_SEPARATORS);
+  // Separators at either end leave empty strings there, and only there.
+  if (words[words.length - 1] === '') words.pop();
+  if (words[0] === '') words.shift();
+  return words;
 }

@@ -344,6 +344,68 @@ describe('the public API on the shared Orange County feed', () => {
   });
 });
 
+describe('the public API on the shared Sussex County feed, in another zone', () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let feed: RawMeeting[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    await importFeed(
+      { location: sharedFeedPath('sussexaa'), source: 'sussex', format: 'auto', prune: false },
+      { store: db.store, clock: testClock, defaultTimezone: 'UTC' },
+    );
+    feed = (await readSharedFeed('sussexaa')) as RawMeeting[];
+    app = await testServer(db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+
+  const slugs = async (query: string) => {
+    const res = await app.inject({ url: `/api/v1/meetings?${query}&limit=500` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res
+      .json<{ meetings: { slug: string }[] }>()
+      .meetings.map((m) => m.slug)
+      .sort();
+  };
+
+  it('near Lewes, Delaware: what a plain computation over the feed finds', async () => {
+    const [lat, lng, km] = [38.7746, -75.1393, 15];
+    const want = feed
+      .filter((m) => m.attendance_option !== 'online' && m.latitude !== undefined)
+      .filter((m) => distanceKm(lat, lng, m.latitude ?? 0, m.longitude ?? 0) <= km)
+      .map((m) => m.slug)
+      .sort();
+    expect(want.length).toBeGreaterThan(5);
+    expect(await slugs(`near=${lat},${lng}&radius_km=${km}&attendance=in_person,hybrid`)).toEqual(
+      want,
+    );
+  });
+
+  it.each([
+    ['an ordinary evening', '2026-11-24T18:30:00-05:00', 120],
+    ['the night New York’s clocks go forward', '2026-03-07T23:30:00-05:00', 600],
+    ['the night they go back', '2026-10-31T23:30:00-04:00', 600],
+  ])('starting within N minutes on %s, in the meetings’ own zone', async (_when, iso, minutes) => {
+    const at = Date.parse(iso);
+    const want = feed
+      .filter((m) =>
+        startsNear(m, 'America/New_York', at).some((s) => s >= at && s <= at + minutes * 60_000),
+      )
+      .map((m) => m.slug)
+      .sort();
+    expect(want.length).toBeGreaterThan(0);
+    expect(
+      await slugs(
+        `starting_within=${minutes}&at=${encodeURIComponent(iso)}&attendance=in_person,online,hybrid`,
+      ),
+    ).toEqual(want);
+  });
+});
+
 describe('rate limiting change requests', () => {
   it('refuses a sixth request from one address within ten minutes', async () => {
     const db = await createTestDatabase('sqlite');

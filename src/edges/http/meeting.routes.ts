@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { meetingCalendar } from '../../formats/icalendar/meeting-calendar.ts';
 import { meetingDetail } from '../../services/meeting.service.ts';
 import type { HttpContext } from './http-context.ts';
-import { presentHit, presentMeeting, presentPlace } from './meeting.presenter.ts';
+import { hitsJson, presentMeeting, presentPlace } from './meeting.presenter.ts';
 import { encodeCursor, parseSearchParams, resolveSearch } from './search-params.ts';
 import { slugParams } from './route-params.ts';
 
 /** Searching meetings, one meeting as JSON, and one meeting as a calendar file. */
 export function registerMeetingRoutes(app: FastifyInstance, ctx: HttpContext): void {
-  app.get('/api/v1/meetings', async (request) => {
+  app.get('/api/v1/meetings', async (request, reply) => {
     const params = parseSearchParams(request.query as Record<string, unknown>);
     const resolved = await resolveSearch(params, {
       now: ctx.clock.now().getTime(),
@@ -16,12 +16,15 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: HttpContext): v
       zoneAt: ctx.zoneAt,
     });
     const result = await ctx.search.search(resolved.query);
-    return {
-      meetings: result.hits.map((hit) => presentHit(hit, resolved.hasPoint)),
+    const rest = JSON.stringify({
       next_cursor: result.nextCursor ? encodeCursor(result.nextCursor, resolved.query.sort) : null,
       place: resolved.place ? presentPlace(resolved.place) : null,
       at: new Date(resolved.query.at).toISOString(),
-    };
+    });
+    // Written as text: the cards of the results are kept as JSON (see hitsJson).
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"meetings":${hitsJson(result.hits, resolved.hasPoint)},${rest.slice(1)}`);
   });
 
   app.get('/api/v1/meetings/:slug', async (request) => {

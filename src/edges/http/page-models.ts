@@ -81,6 +81,16 @@ export function finderOptions(summary: DirectorySummary, locale: Locale) {
   };
 }
 
+/** The days of the week, 0 (Sunday) to 6, named in a language. */
+export function weekdayOptions(locale: Locale): Option[] {
+  const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  // 2026-11-22 was a Sunday.
+  return Array.from({ length: 7 }, (_, d) => ({
+    value: String(d),
+    label: name.format(Date.UTC(2026, 10, 22 + d)),
+  }));
+}
+
 /** Links for 7th Tradition contributions, by the service each handle belongs to. */
 function contributionLinks(group: GroupDetails): { label: string; href: string }[] {
   const links: { label: string; href: string }[] = [];

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../domain/errors.ts';
-import { changeRequestSchema, submitChangeRequest } from '../../services/change-request.service.ts';
+import {
+  changeRequestSchema,
+  meetingSuggestionSchema,
+  submitChangeRequest,
+  suggestionRequest,
+} from '../../services/change-request.service.ts';
 import type { DirectorySummaryCache } from '../../services/directory.service.ts';
 import { meetingDetail } from '../../services/meeting.service.ts';
 import type { ClientAssets } from '../../web/client-assets.ts';
@@ -23,6 +28,7 @@ import {
   guideKinds,
   meetingModel,
   typeNamesIn,
+  weekdayOptions,
 } from './page-models.ts';
 import { slugParams } from './route-params.ts';
 import { encodeCursor, parseSearchParams, resolveSearch } from './search-params.ts';
@@ -187,6 +193,54 @@ export function registerPageRoutes(
       return meetingPage(request, reply, { sent: true, error: null });
     },
   );
+
+  const suggestPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { sent: boolean; error: string | null; values: Record<string, string> },
+  ) => {
+    const page = await base(request);
+    const t = makeTranslator(catalogs[page.locale]);
+    const summary = await deps.summaries.summary();
+    return send(reply, {
+      model: {
+        ...page,
+        kind: 'suggest',
+        fellowships: finderOptions(summary, page.locale).fellowships,
+        days: weekdayOptions(page.locale),
+        ...form,
+      },
+      title: `${t('suggestTitle')} · ${t('siteName')}`,
+      description: t('suggestIntro'),
+      status: form.error ? 400 : 200,
+    });
+  };
+
+  app.get('/suggest', (request, reply) =>
+    suggestPage(request, reply, { sent: false, error: null, values: {} }),
+  );
+
+  // "Suggest a meeting" without an account: stored for volunteers as a change request.
+  app.post('/suggest', { config: { rateLimit: CHANGE_REQUEST_LIMIT } }, async (request, reply) => {
+    // Fields left blank count as not given.
+    const values = Object.fromEntries(
+      Object.entries((request.body ?? {}) as Record<string, unknown>).filter(
+        (entry): entry is [string, string] =>
+          typeof entry[1] === 'string' && entry[1].trim() !== '',
+      ),
+    );
+    const parsed = meetingSuggestionSchema.safeParse(values);
+    if (!parsed.success) {
+      const { website: _bait, ...kept } = values;
+      return suggestPage(request, reply, {
+        sent: false,
+        error: parsed.error.issues[0]?.message ?? 'check the form',
+        values: kept,
+      });
+    }
+    await submitChangeRequest(ctx.store, suggestionRequest(parsed.data), ctx.clock);
+    return suggestPage(request, reply, { sent: true, error: null, values: {} });
+  });
 
   app.get('/guide', async (request, reply) => {
     const page = await base(request);

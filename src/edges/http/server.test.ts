@@ -43,7 +43,18 @@ describe('the HTTP server', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['set-cookie']).toBeUndefined();
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    // Every request stays on this site: what the page may fetch, show, frame and post to.
+    const csp = String(response.headers['content-security-policy']);
+    for (const directive of [
+      "default-src 'self'",
+      "connect-src 'self'",
+      "img-src 'self' data:;",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
     expect(response.body).toContain('<html lang="en">');
     expect(response.body).toContain('these meetings do not exist');
     expect(response.body.match(/href="\/meetings\/[^"]+"/g)?.length).toBeGreaterThan(10);
@@ -103,6 +114,60 @@ describe('the HTTP server', () => {
       expect(body, url).not.toContain('<img src=x');
       expect(body, url).not.toContain('<b>bold');
     }
+  });
+
+  it('takes a suggested meeting from a plain form, in the visitor’s language', async () => {
+    const page = await app.inject({ url: '/suggest?lang=es', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sugerir una reunión');
+    expect(page.body).toContain('action="/suggest?lang=es"');
+    const post = (form: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: '/suggest',
+        payload: new URLSearchParams(form).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+
+    const sent = await post({
+      name: 'Tuesday Night Hope',
+      day: '2',
+      time: '19:30',
+      formatted_address: '12 High Street, Lewes',
+      conference_url: '',
+      message: '',
+      email: '',
+    });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toContain('A volunteer will check this meeting');
+    const [stored, ...more] = await db.store.changeRequests.list();
+    expect(more).toEqual([]);
+    expect(stored).toMatchObject({
+      meetingId: null,
+      meetingSlug: null,
+      message: 'A meeting to add: Tuesday Night Hope',
+      changes: {
+        name: 'Tuesday Night Hope',
+        day: 2,
+        time: '19:30',
+        formatted_address: '12 High Street, Lewes',
+      },
+      email: null,
+    });
+
+    // What to fix, with what was typed kept.
+    const noName = await post({ name: ' ', formatted_address: 'Church hall' });
+    expect(noName.statusCode).toBe(400);
+    expect(noName.body).toContain('give the meeting’s name');
+    expect(noName.body).toContain('value="Church hall"');
+    const badLink = await post({ name: 'Online', conference_url: 'zoom meeting 123' });
+    expect(badLink.statusCode).toBe(400);
+    expect(badLink.body).toContain('give the link to join as https://');
+
+    // A bot that fills the hidden field is thanked, and nothing is kept.
+    const bot = await post({ name: 'Cheap pills', website: 'http://spam.example' });
+    expect(bot.statusCode).toBe(200);
+    expect(await db.store.changeRequests.list()).toHaveLength(1);
   });
 
   it('answers unknown addresses with a JSON 404', async () => {

@@ -3,7 +3,7 @@ import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { isAppError } from '../../domain/errors.ts';
 import { DirectorySummaryCache } from '../../services/directory.service.ts';
 import { type ClientAssets, clientBuildDir, loadClientAssets } from '../../web/client-assets.ts';
@@ -25,14 +25,21 @@ export interface ServerOptions {
   readonly assets?: ClientAssets;
 }
 
-/** What pages may load: this site only, and the tile host an operator configured. */
+/**
+ * What pages may load: this site only, and the tile host an operator configured. connect-src,
+ * img-src and default-src are what keep every request on this site (privacy). Inline scripts are
+ * allowed so that accessibility auditors (axe-core injected as a script tag, checker bookmarklets)
+ * work on the real pages; the pages themselves have none, and everything they print is escaped
+ * by React (see docs/decisions/0011-content-security-policy.md).
+ */
 function contentSecurityPolicy(tileUrl: string | null): string {
   const tiles = tileUrl ? ` ${new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).origin}` : '';
   return [
     "default-src 'self'",
     `img-src 'self' data:${tiles}`,
     "style-src 'self' 'unsafe-inline'",
-    "script-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "object-src 'none'",
     "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -55,7 +62,8 @@ export async function buildServer(
       base: undefined,
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    disableRequestLogging: true,
+    // Fastify's own request lines carry the URL (search terms, places): ours below do not.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   });
 

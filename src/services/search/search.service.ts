@@ -1,11 +1,7 @@
 import type { Store } from '../../adapters/db/database.ts';
-import type { StoredListing } from '../../adapters/db/repositories/listing.repository.ts';
-import { SearchIndex } from '../../domain/search/search-index.ts';
+import { SearchIndex, type SearchIndexOptions } from '../../domain/search/search-index.ts';
 import type { SearchQuery, SearchResult } from '../../domain/search/search-query.ts';
-import { searchableFromListing } from '../../domain/search/searchable-meeting.ts';
-import { type MeetingCard, meetingCard } from './meeting-card.ts';
-
-const searchable = (stored: StoredListing) => searchableFromListing(stored, meetingCard(stored));
+import { type MeetingCard, searchableMeeting } from './meeting-card.ts';
 
 /**
  * The search over the published directory, in memory. Built once at start; before each search
@@ -25,13 +21,22 @@ export class SearchService {
   }
 
   /** Reads every published meeting a page at a time into a new index. */
-  static async open(store: Store, options: { scanBelow?: number } = {}): Promise<SearchService> {
+  static async open(store: Store, options: SearchIndexOptions = {}): Promise<SearchService> {
     const version = await store.changes.version();
     const index = new SearchIndex<MeetingCard>([], options);
-    for await (const page of store.listings.pages({ publishedOnly: true })) {
-      for (const stored of page) index.upsert(searchable(stored));
+    for await (const page of store.summaries.pages()) {
+      for (const summary of page) index.upsert(searchableMeeting(summary));
     }
+    index.prepare();
     return new SearchService(store, index, version);
+  }
+
+  /**
+   * Builds what searches about the time around `now` use (a few hundred milliseconds for a
+   * large directory), so the first of them need not: the server calls it once it listens.
+   */
+  prepareFor(now: number): void {
+    this.#index.prepare(now);
   }
 
   get size(): number {
@@ -41,11 +46,6 @@ export class SearchService {
   async search(query: SearchQuery): Promise<SearchResult<MeetingCard>> {
     await this.refresh();
     return this.#index.search(query);
-  }
-
-  async bySlug(slug: string): Promise<MeetingCard | undefined> {
-    await this.refresh();
-    return this.#index.bySlug(slug)?.payload;
   }
 
   /** Applies logged changes since this copy's version; concurrent callers share one refresh. */
@@ -71,14 +71,15 @@ export class SearchService {
     const meetings = new Set(changes.filter((c) => c.scope === 'meeting').map((c) => c.ref ?? -1));
     for (const sourceId of sources) {
       this.#index.removeWhere((m) => m.sourceId === sourceId);
-      for await (const page of store.listings.pages({ sourceId, publishedOnly: true })) {
-        for (const stored of page) this.#index.upsert(searchable(stored));
+      for await (const page of store.summaries.pages({ sourceId })) {
+        for (const summary of page) this.#index.upsert(searchableMeeting(summary));
       }
     }
     if (meetings.size > 0) {
-      const found = await store.listings.load({ meetingIds: [...meetings], publishedOnly: true });
       for (const id of meetings) this.#index.remove(id);
-      for (const stored of found) this.#index.upsert(searchable(stored));
+      for await (const page of store.summaries.pages({ meetingIds: [...meetings] })) {
+        for (const summary of page) this.#index.upsert(searchableMeeting(summary));
+      }
     }
     this.#version = version;
   }

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import type { Locale } from '../../domain/vocabulary/locales.ts';
 import type { MeetingResult } from '../api-types.ts';
 import { dayKey, formatDate, formatTime, zoneLabel } from '../format.ts';
@@ -25,10 +26,21 @@ interface Props {
   langQuery: string;
   /** Type names in the page's language, by code. */
   typeNames: Readonly<Record<string, string>>;
+  /** The element around the list, for moving focus into it. */
+  containerRef?: Ref<HTMLDivElement>;
 }
 
 /** The results, grouped by day in the viewer's zone, each meeting a link to its page. */
-export function MeetingList({ t, locale, meetings, at, viewerZone, langQuery, typeNames }: Props) {
+export function MeetingList({
+  t,
+  locale,
+  meetings,
+  at,
+  viewerZone,
+  langQuery,
+  typeNames,
+  containerRef,
+}: Props) {
   const groups: { key: string; heading: string; items: MeetingResult[] }[] = [];
   const todayKey = (zone: string) => dayKey(at, zone);
   for (const m of meetings) {
@@ -51,7 +63,7 @@ export function MeetingList({ t, locale, meetings, at, viewerZone, langQuery, ty
     else groups.push({ key, heading, items: [m] });
   }
   return (
-    <div className="results">
+    <div className="results" ref={containerRef}>
       {groups.map((group) => (
         <section key={group.key} aria-labelledby={`day-${group.key}`}>
           <h3 id={`day-${group.key}`}>{group.heading}</h3>
@@ -83,7 +95,7 @@ function MeetingItem({
   viewerZone,
   langQuery,
   typeNames,
-}: Omit<Props, 'meetings'> & { meeting: MeetingResult }) {
+}: Omit<Props, 'meetings' | 'containerRef'> & { meeting: MeetingResult }) {
   const start = m.next_start === null ? null : Date.parse(m.next_start);
   const zone = viewerZone ?? m.timezone;
   const inProgress = start !== null && start <= at && at < start + durationMs(m);

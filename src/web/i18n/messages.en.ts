@@ -63,6 +63,11 @@ export const en = {
   mapNeedsScript: 'The map needs JavaScript. The list shows the same meetings.',
   mapLabel: 'Map of the meetings in the list',
   mapListAlternative: 'The list below shows the same meetings, and works with a screen reader.',
+  mapCluster: '{count} meetings here: zoom in',
+  mapKeys: 'On the map, arrow keys move it, + and − zoom, and Tab goes from marker to marker.',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  closePopup: 'Close',
   searchError: 'Something went wrong with the search. Please try again.',
   // attendance
   attendance_in_person: 'In person',
@@ -113,6 +118,21 @@ export const en = {
   fellowshipsOfKind: 'For example',
   footerPrivacy: 'No account, no cookies, no tracking. Searches and places are never logged.',
   footerFeed: 'Meeting data for other apps',
+  footerSuggest: 'Know a meeting that is not listed? Suggest it',
+  // suggest a meeting
+  suggestTitle: 'Suggest a meeting',
+  suggestIntro:
+    'Tell us about a meeting this directory does not list. Only its name is needed: the volunteers who keep the listings check the rest with the group before it is published.',
+  suggestName: 'Name of the meeting or group',
+  suggestNotSure: 'Not sure',
+  suggestTime: 'Start time',
+  suggestTimeHint: 'In the meeting’s own local time, for example 19:30',
+  suggestAddress: 'Address, if it meets in person',
+  suggestLink: 'Link to join, if it meets online',
+  suggestDetails: 'Anything else volunteers should know (optional)',
+  suggestSend: 'Send the suggestion',
+  suggestThanks:
+    'Thank you. A volunteer will check this meeting with the group before it is listed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

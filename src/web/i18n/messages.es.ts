@@ -68,6 +68,12 @@ export const es: Messages = {
   mapLabel: 'Mapa de las reuniones de la lista',
   mapListAlternative:
     'La lista de abajo muestra las mismas reuniones y funciona con lector de pantalla.',
+  mapCluster: '{count} reuniones aquí: acercar',
+  mapKeys:
+    'En el mapa, las flechas lo mueven, + y − acercan y alejan, y Tab pasa de un marcador a otro.',
+  zoomIn: 'Acercar',
+  zoomOut: 'Alejar',
+  closePopup: 'Cerrar',
   searchError: 'Algo salió mal en la búsqueda. Vuelve a intentarlo.',
   // attendance
   attendance_in_person: 'Presencial',
@@ -122,4 +128,19 @@ export const es: Messages = {
   footerPrivacy:
     'Sin cuenta, sin cookies, sin seguimiento. Las búsquedas y los lugares nunca se registran.',
   footerFeed: 'Datos de reuniones para otras apps',
+  footerSuggest: '¿Conoces una reunión que no aparece? Sugiérela',
+  // sugerir una reunión
+  suggestTitle: 'Sugerir una reunión',
+  suggestIntro:
+    'Cuéntanos de una reunión que este directorio no incluye. Solo hace falta su nombre: las personas voluntarias que mantienen el directorio comprueban el resto con el grupo antes de publicarla.',
+  suggestName: 'Nombre de la reunión o del grupo',
+  suggestNotSure: 'No lo sé',
+  suggestTime: 'Hora de inicio',
+  suggestTimeHint: 'En la hora local de la reunión, por ejemplo 19:30',
+  suggestAddress: 'Dirección, si es presencial',
+  suggestLink: 'Enlace para unirse, si es en línea',
+  suggestDetails: 'Algo más que deban saber las personas voluntarias (opcional)',
+  suggestSend: 'Enviar la sugerencia',
+  suggestThanks:
+    'Gracias. Una persona voluntaria comprobará esta reunión con el grupo antes de publicarla.',
 };

@@ -70,6 +70,12 @@ export const fr: Messages = {
   mapLabel: 'Carte des réunions de la liste',
   mapListAlternative:
     'La liste ci-dessous affiche les mêmes réunions et fonctionne avec un lecteur d’écran.',
+  mapCluster: '{count} réunions ici : zoom avant',
+  mapKeys:
+    'Sur la carte, les flèches la déplacent, + et − zooment, et Tab passe d’un repère à l’autre.',
+  zoomIn: 'Zoom avant',
+  zoomOut: 'Zoom arrière',
+  closePopup: 'Fermer',
   searchError: 'La recherche n’a pas fonctionné. Veuillez réessayer.',
   // attendance
   attendance_in_person: 'Sur place',
@@ -124,4 +130,19 @@ export const fr: Messages = {
   footerPrivacy:
     'Sans compte, sans cookies, sans suivi. Les recherches et les lieux ne sont jamais enregistrés.',
   footerFeed: 'Données des réunions pour d’autres applications',
+  footerSuggest: 'Vous connaissez une réunion absente de la liste ? Proposez-la',
+  // proposer une réunion
+  suggestTitle: 'Proposer une réunion',
+  suggestIntro:
+    'Parlez-nous d’une réunion que cet annuaire ne contient pas. Seul son nom est nécessaire : les bénévoles qui tiennent l’annuaire vérifient le reste avec le groupe avant de la publier.',
+  suggestName: 'Nom de la réunion ou du groupe',
+  suggestNotSure: 'Je ne sais pas',
+  suggestTime: 'Heure de début',
+  suggestTimeHint: 'À l’heure locale de la réunion, par exemple 19 h 30',
+  suggestAddress: 'Adresse, si elle a lieu en personne',
+  suggestLink: 'Lien pour participer, si elle a lieu en ligne',
+  suggestDetails: 'Autre chose que les bénévoles devraient savoir (facultatif)',
+  suggestSend: 'Envoyer la proposition',
+  suggestThanks:
+    'Merci. Un ou une bénévole vérifiera cette réunion avec le groupe avant de la publier.',
 };

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { type Locale, isLocale, locales } from '../../domain/vocabulary/locales.ts';
 import type { MessageKey, Messages } from './messages.en.ts';
 
@@ -37,10 +37,12 @@ export function makeTranslator(messages: Messages): Translate {
 /** The page's catalog: the server has them all; the browser loads only the visitor's. */
 export const MessagesContext = createContext<Messages | null>(null);
 
+/** The page's translator: the same function for as long as the catalog is (effects may use it). */
 export function useTranslate(): Translate {
   const messages = useContext(MessagesContext);
-  if (!messages) throw new Error('no MessagesContext: render pages through App');
-  return makeTranslator(messages);
+  const t = useMemo(() => (messages ? makeTranslator(messages) : null), [messages]);
+  if (!t) throw new Error('no MessagesContext: render pages through App');
+  return t;
 }
 
 export { locales };

@@ -20,10 +20,33 @@ interface Props {
 
 type Point = { slug: string; name: string };
 
+/** Markers are at least 24 px across (WCAG 2.5.8), clusters larger as they hold more. */
+const MARKER_PX = 24;
+const CLUSTER_MAX_PX = 44;
+/**
+ * Clusters gather what lies within this many screen pixels (Supercluster's radius, with its
+ * extent set to Leaflet's 256 px tiles): wider than the largest marker, so markers keep apart.
+ */
+const CLUSTER_RADIUS_PX = 64;
+/** The closest zoom; a cluster still there (meetings at one address) lists its meetings. */
+const MAX_ZOOM = 18;
+
+/** Enter or Space on an element that acts as a button. */
+function onActivateKey(element: HTMLElement, action: () => void): void {
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();
+      action();
+    }
+  });
+}
+
 /**
  * The meetings of the list on a map, clustered. Without tiles configured it draws the land from
  * data shipped with the app, so no request leaves the site. The list stays the accessible way
- * to the same meetings; the map says so.
+ * to the same meetings; the map says so. From the keyboard, each marker is a button in the Tab
+ * order: a cluster zooms in, a meeting opens a popup whose link takes focus; Escape closes it.
  */
 export default function MeetingMap({ t, meetings, tiles, langQuery }: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -31,9 +54,25 @@ export default function MeetingMap({ t, meetings, tiles, langQuery }: Props) {
   useEffect(() => {
     const element = container.current;
     if (!element) return undefined;
-    const map = L.map(element, { worldCopyJump: true, attributionControl: Boolean(tiles) });
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const map = L.map(element, {
+      worldCopyJump: true,
+      attributionControl: Boolean(tiles),
+      zoomControl: false,
+      maxZoom: MAX_ZOOM,
+      zoomAnimation: !still,
+      fadeAnimation: !still,
+      markerZoomAnimation: !still,
+    });
+    // Leaflet's own labels are English; these follow the page's language.
+    L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
+    for (const button of element.querySelectorAll<HTMLElement>('.leaflet-control-zoom a')) {
+      onActivateKey(button, () => button.click());
+    }
     if (tiles) {
-      L.tileLayer(tiles.url, { attribution: tiles.attribution ?? '', maxZoom: 19 }).addTo(map);
+      L.tileLayer(tiles.url, { attribution: tiles.attribution ?? '', maxZoom: MAX_ZOOM }).addTo(
+        map,
+      );
     } else {
       void fetch(landUrl)
         .then((response) => response.json() as Promise<Topology>)
@@ -51,7 +90,11 @@ export default function MeetingMap({ t, meetings, tiles, langQuery }: Props) {
     const located = meetings.filter(
       (m) => m.location?.latitude != null && m.location.longitude != null,
     );
-    const index = new Supercluster<Point, Point>({ radius: 50, maxZoom: 16 });
+    const index = new Supercluster<Point, Point>({
+      radius: CLUSTER_RADIUS_PX,
+      extent: 256,
+      maxZoom: MAX_ZOOM,
+    });
     index.load(
       located.map((m) => ({
         type: 'Feature' as const,
@@ -62,41 +105,122 @@ export default function MeetingMap({ t, meetings, tiles, langQuery }: Props) {
         },
       })),
     );
+
+    /** A popup with a link to each meeting, from a marker; from the keyboard, focus goes in. */
+    const openMeetings = (marker: L.Marker, points: readonly Point[], fromKeyboard: boolean) => {
+      const link = (p: Point) => {
+        const a = document.createElement('a');
+        a.href = `/meetings/${encodeURIComponent(p.slug)}${langQuery}`;
+        a.textContent = p.name;
+        return a;
+      };
+      let content: HTMLElement;
+      if (points.length === 1 && points[0]) {
+        content = link(points[0]);
+      } else {
+        content = document.createElement('ul');
+        content.className = 'map-popup-list';
+        for (const p of points) content.appendChild(document.createElement('li')).append(link(p));
+      }
+      const popup = L.popup({ autoPanPadding: [MARKER_PX, MARKER_PX], maxHeight: 240 })
+        .setLatLng(marker.getLatLng())
+        .setContent(content)
+        .openOn(map);
+      const box = popup.getElement();
+      const close = box?.querySelector<HTMLElement>('.leaflet-popup-close-button');
+      if (close) {
+        close.setAttribute('aria-label', t('closePopup'));
+        close.title = t('closePopup');
+        onActivateKey(close, () => close.click());
+      }
+      box?.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') map.closePopup(popup);
+      });
+      // Closing the popup with focus in it (Escape, its close button) puts focus back on the
+      // marker. With fading on, the popup is still in the page as it closes.
+      popup.on('remove', () => {
+        const icon = marker.getElement();
+        const active = document.activeElement;
+        const lost = active === null || active === document.body || box?.contains(active);
+        if (icon?.isConnected && lost) icon.focus({ preventScroll: true });
+      });
+      if (fromKeyboard) {
+        (content instanceof HTMLAnchorElement ? content : content.querySelector('a'))?.focus({
+          preventScroll: true,
+        });
+      }
+    };
+
+    // The markers on the map, by cluster or meeting: a pan keeps those still in view (and the
+    // focus on one of them), a zoom replaces them.
     const layer = L.layerGroup().addTo(map);
+    const shown = new Map<string, L.Marker>();
     const draw = () => {
-      layer.clearLayers();
       const b = map.getBounds();
-      for (const c of index.getClusters(
+      const clusters = index.getClusters(
         [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
         Math.round(map.getZoom()),
-      )) {
+      );
+      const keys = clusters.map((c) =>
+        'point_count' in c.properties ? `cluster:${String(c.id)}` : `meeting:${c.properties.slug}`,
+      );
+      const wanted = new Set(keys);
+      let focusLost = false;
+      for (const [key, marker] of shown) {
+        if (wanted.has(key)) continue;
+        if (marker.getElement()?.contains(document.activeElement)) focusLost = true;
+        layer.removeLayer(marker);
+        shown.delete(key);
+      }
+      clusters.forEach((c, i) => {
+        const key = keys[i] ?? '';
+        if (shown.has(key)) return;
         const [lng = 0, lat = 0] = c.geometry.coordinates;
         const count = 'point_count' in c.properties ? Number(c.properties.point_count) : 1;
-        const marker = L.circleMarker([lat, lng], {
-          radius: count > 1 ? 10 + Math.min(14, Math.log2(count) * 3) : 8,
-          color: '#1f5f3a',
-          fillColor: count > 1 ? '#2f7d50' : '#ffffff',
-          fillOpacity: 0.9,
-          weight: 2,
+        const size =
+          count > 1
+            ? Math.min(CLUSTER_MAX_PX, MARKER_PX + 4 + Math.round(Math.log2(count) * 3))
+            : MARKER_PX;
+        const label = count > 1 ? t('mapCluster', { count }) : c.properties.name;
+        const marker = L.marker([lat, lng], {
+          icon: L.divIcon({
+            className: count > 1 ? 'map-marker cluster' : 'map-marker',
+            // The count is drawn; the button's name says it in words.
+            html: count > 1 ? `<span aria-hidden="true">${count}</span>` : '',
+            iconSize: [size, size],
+          }),
+          keyboard: true,
+          title: label,
+          riseOnHover: true,
         });
-        if (count > 1) {
-          marker.bindTooltip(String(count), {
-            permanent: true,
-            direction: 'center',
-            className: 'cluster-count',
-          });
-          marker.on('click', () =>
-            map.flyTo([lat, lng], Math.min(16, index.getClusterExpansionZoom(Number(c.id)))),
-          );
-        } else {
-          const p = c.properties;
-          const link = document.createElement('a');
-          link.href = `/meetings/${encodeURIComponent(p.slug)}${langQuery}`;
-          link.textContent = p.name;
-          marker.bindPopup(link);
-        }
+        const activate = (fromKeyboard: boolean) => {
+          if (!('point_count' in c.properties)) {
+            openMeetings(marker, [c.properties], fromKeyboard);
+            return;
+          }
+          const id = Number(c.id);
+          const zoom = index.getClusterExpansionZoom(id);
+          if (zoom > map.getMaxZoom()) {
+            // At one address (or nearly): the meetings there, as a list.
+            const leaves = index.getLeaves(id, Infinity).map((leaf) => leaf.properties);
+            openMeetings(marker, leaves, fromKeyboard);
+          } else if (still) {
+            map.setView([lat, lng], zoom, { animate: false });
+          } else {
+            map.flyTo([lat, lng], zoom);
+          }
+        };
+        marker.on('click', () => activate(false));
         marker.addTo(layer);
-      }
+        shown.set(key, marker);
+        const icon = marker.getElement();
+        if (icon) {
+          icon.setAttribute('aria-label', label);
+          onActivateKey(icon, () => activate(true));
+        }
+      });
+      // The focused marker gave way to others: the map keeps the focus, not the page.
+      if (focusLost) element.focus({ preventScroll: true });
     };
     if (located.length > 0) {
       const bounds = L.latLngBounds(
@@ -113,12 +237,20 @@ export default function MeetingMap({ t, meetings, tiles, langQuery }: Props) {
     return () => {
       map.remove();
     };
-  }, [meetings, tiles, langQuery]);
+  }, [meetings, tiles, langQuery, t]);
 
   return (
     <figure className="map-figure">
-      <div ref={container} className="map" role="region" aria-label={t('mapLabel')} />
-      <figcaption>{t('mapListAlternative')}</figcaption>
+      <div
+        ref={container}
+        className="map"
+        role="region"
+        aria-label={t('mapLabel')}
+        aria-describedby="map-caption"
+      />
+      <figcaption id="map-caption">
+        {t('mapListAlternative')} {t('mapKeys')}
+      </figcaption>
     </figure>
   );
 }

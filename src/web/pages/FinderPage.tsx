@@ -49,17 +49,32 @@ export function FinderPage({ model }: { model: FinderModel }) {
   const [at, setAt] = useState(model.at);
   const [error, setError] = useState(model.error);
   const [busy, setBusy] = useState(false);
+  // The page's address for the language switcher: the server's at first (so hydration matches),
+  // then that of the latest search, so changing language keeps it.
+  const [path, setPath] = useState(model.path);
   const hydrated = useHydrated();
   const browserZone = useBrowserZone();
   const [locating, setLocating] = useState<'idle' | 'busy' | 'denied'>('idle');
   const form = useRef<HTMLFormElement>(null);
   const status = useRef<HTMLParagraphElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  // After "More meetings", focus goes to the first meeting added (by its position in the list).
+  const focusMeeting = useRef<number | null>(null);
   const view = params.view === 'map' ? 'map' : 'list';
   const langQuery = model.locale === 'en' ? '' : `?lang=${model.locale}`;
 
   // Times show in the visitor's zone once the browser says what it is.
   const viewerZone = params.tz ?? browserZone;
   const onHistory = useEffectEvent(() => {
+    // Back and forward between searches search again; the skip link's #main (a history entry
+    // too) does not, and leaves focus where it took it.
+    const search = (query: string) =>
+      finderHref({
+        ...finderParamsFrom(new URLSearchParams(query)),
+        tz: undefined,
+        cursor: undefined,
+      });
+    if (search(window.location.search) === search(path.split('?')[1] ?? '')) return;
     void run(finderParamsFrom(new URLSearchParams(window.location.search)), false);
   });
   useEffect(() => {
@@ -67,6 +82,12 @@ export function FinderPage({ model }: { model: FinderModel }) {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+  useEffect(() => {
+    const index = focusMeeting.current;
+    if (index === null) return;
+    focusMeeting.current = null;
+    list.current?.querySelectorAll<HTMLElement>('li.meeting h4 a')[index]?.focus();
+  }, [results]);
 
   async function run(next: FinderParams, push: boolean, append = false) {
     setBusy(true);
@@ -82,14 +103,18 @@ export function FinderPage({ model }: { model: FinderModel }) {
       });
       const body = (await response.json()) as SearchResponse & { message?: string };
       if (!response.ok) throw new Error(body.message ?? t('searchError'));
+      if (append && body.meetings.length > 0) focusMeeting.current = results.length;
       setResults((current) => (append ? [...current, ...body.meetings] : body.meetings));
       setNextCursor(body.next_cursor);
       setPlace(body.place?.label ?? null);
       setAt(Date.parse(body.at));
       const kept: FinderParams = { ...withZone, cursor: undefined };
       setParams(kept);
-      if (push) window.history.pushState(null, '', finderHref({ ...kept, tz: undefined }));
-      if (status.current) status.current.focus();
+      const href = finderHref({ ...kept, tz: undefined });
+      if (push) window.history.pushState(null, '', href);
+      setPath(href);
+      // A new search reads from its summary; more meetings from the first one added.
+      if (!append) status.current?.focus();
     } catch (e) {
       setError(e instanceof Error ? e.message : t('searchError'));
     } finally {
@@ -141,7 +166,7 @@ export function FinderPage({ model }: { model: FinderModel }) {
   const moreHref = nextCursor ? finderHref({ ...params, cursor: nextCursor }) : null;
 
   return (
-    <Chrome t={t} locale={model.locale} path={model.path} demo={model.demo} current="find">
+    <Chrome t={t} locale={model.locale} path={path} demo={model.demo} current="find">
       <h1>{t('finderTitle')}</h1>
       <p className="intro">{t('finderIntro')}</p>
       <form ref={form} className="search" method="get" action="/" role="search" onSubmit={onSubmit}>
@@ -299,6 +324,7 @@ export function FinderPage({ model }: { model: FinderModel }) {
         )
       ) : null}
       <MeetingList
+        containerRef={list}
         t={t}
         locale={model.locale}
         meetings={results}

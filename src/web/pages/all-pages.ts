@@ -3,6 +3,7 @@ import { FinderPage } from './FinderPage.tsx';
 import { GuidePage } from './GuidePage.tsx';
 import { MeetingPage } from './MeetingPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { SuggestPage } from './SuggestPage.tsx';
 
 /** Every page component, for the server. */
 export const allPages: PageComponents = {
@@ -10,4 +11,5 @@ export const allPages: PageComponents = {
   meeting: MeetingPage,
   guide: GuidePage,
   'not-found': NotFoundPage,
+  suggest: SuggestPage,
 };

@@ -1,4 +1,10 @@
-import type { ColumnDataType, CreateTableBuilder, Dialect, Expression } from 'kysely';
+import type {
+  ColumnDataType,
+  CompiledQuery,
+  CreateTableBuilder,
+  Dialect,
+  Expression,
+} from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -28,6 +34,18 @@ export interface DatabaseDialect {
    * inserts. Rows must all have the same columns, with values already encoded.
    */
   readonly insertRows?: (table: string, rows: readonly Record<string, unknown>[]) => number[];
+  /**
+   * Runs a compiled SELECT and answers its rows as arrays, in the order of its columns: several
+   * times faster than rows as objects when reading the whole directory (better-sqlite3 builds
+   * an object a column at a time).
+   */
+  selectArrays(query: CompiledQuery): Promise<unknown[][]>;
+  /**
+   * The same as batches of `batchSize` read in another thread, where the database allows it
+   * (a SQLite file): for reading the whole directory while the caller works on what came.
+   * Absent: page through with selectArrays.
+   */
+  readonly readInWorker?: (query: CompiledQuery, batchSize: number) => AsyncIterable<unknown[][]>;
   /** Checks the database can be reached, turning driver errors into advice. */
   ping(): Promise<void>;
 }

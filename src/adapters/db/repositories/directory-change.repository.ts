@@ -13,6 +13,11 @@ export interface DirectoryChange {
 
 /** The change log: written in the same transaction as the change, read by in-memory copies. */
 export function directoryChangeRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) {
+  // Asked before every search: compiled once, and run as a prepared statement the dialect keeps.
+  const versionQuery = db
+    .selectFrom('directory_changes')
+    .select((eb) => eb.fn.max('id').as('v'))
+    .compile();
   return {
     async record(scope: ChangeScope, ref: number | null, at: string): Promise<void> {
       await db
@@ -23,11 +28,8 @@ export function directoryChangeRepository(db: Kysely<DatabaseSchema>, dialect: D
 
     /** The directory's version: the last change's, or 0 before any. */
     async version(): Promise<number> {
-      const row = await db
-        .selectFrom('directory_changes')
-        .select((eb) => eb.fn.max('id').as('v'))
-        .executeTakeFirst();
-      return Number(row?.v ?? 0);
+      const [row] = await dialect.selectArrays(versionQuery);
+      return Number(row?.[0] ?? 0);
     },
 
     async since(version: number): Promise<DirectoryChange[]> {

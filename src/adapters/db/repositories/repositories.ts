@@ -6,6 +6,7 @@ import { directoryChangeRepository } from './directory-change.repository.ts';
 import { fellowshipRepository } from './fellowship.repository.ts';
 import { listingRepository } from './listing.repository.ts';
 import { meetingRepository } from './meeting.repository.ts';
+import { meetingSummaryRepository } from './meeting-summary.repository.ts';
 import {
   groupRepository,
   locationRepository,
@@ -23,6 +24,7 @@ export function createRepositories(db: Kysely<DatabaseSchema>, dialect: Database
     groups: groupRepository(db, dialect),
     serviceBodies: serviceBodyRepository(db, dialect),
     listings: listingRepository(db, dialect),
+    summaries: meetingSummaryRepository(db, dialect),
     changes: directoryChangeRepository(db, dialect),
     changeRequests: changeRequestRepository(db, dialect),
     /** Whether the database answers. */

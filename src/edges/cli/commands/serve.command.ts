@@ -43,5 +43,6 @@ export function registerServeCommand(program: Command, context: () => CliContext
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
       await app.listen({ port: ctx.config.port, host: ctx.config.host });
+      search.prepareFor(ctx.clock.now().getTime());
     });
 }

@@ -64,6 +64,14 @@ export function postgresDialect(url: string, poolSize = 10): DatabaseDialect {
     addIdColumn: <T extends string>(table: CreateTableBuilder<T, never>) =>
       table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
     codec,
+    selectArrays: async (query) => {
+      const result = await pool.query<unknown[]>({
+        text: query.sql,
+        values: [...query.parameters],
+        rowMode: 'array',
+      });
+      return result.rows;
+    },
     ping: async () => {
       try {
         const client = await pool.connect();

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { type CreateTableBuilder, SqliteDialect } from 'kysely';
+import { type CompiledQuery, type CreateTableBuilder, SqliteDialect } from 'kysely';
 import { AppError } from '../../../../domain/errors.ts';
 import type { DatabaseDialect, ValueCodec } from '../dialect.ts';
+import { readInWorker } from './sqlite-bulk-reader.ts';
 
 const codec: ValueCodec = {
   toBoolean: (value) => (value ? 1 : 0),
@@ -50,6 +51,17 @@ export function sqliteDialect(file: string): DatabaseDialect {
     const prepared = statement;
     return rows.map((row) => Number(prepared.run(row).lastInsertRowid));
   };
+  const arrayStatements = new Map<string, Database.Statement>();
+  const selectArrays = (query: CompiledQuery) => {
+    let statement = arrayStatements.get(query.sql);
+    if (!statement) {
+      // Queries with lists of ids differ in length: keep the cache from growing without end.
+      if (arrayStatements.size > 200) arrayStatements.clear();
+      statement = database.prepare(query.sql).raw(true);
+      arrayStatements.set(query.sql, statement);
+    }
+    return Promise.resolve(statement.all(...query.parameters) as unknown[][]);
+  };
   return {
     name: 'sqlite',
     description: `SQLite ${file}`,
@@ -61,6 +73,13 @@ export function sqliteDialect(file: string): DatabaseDialect {
       table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
     codec,
     insertRows,
+    selectArrays,
+    ...(file === ':memory:'
+      ? {}
+      : {
+          readInWorker: (query: CompiledQuery, batchSize: number) =>
+            readInWorker(file, query, batchSize),
+        }),
     ping: () => {
       database.prepare('select 1').get();
       return Promise.resolve();
