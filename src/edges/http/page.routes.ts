@@ -231,11 +231,11 @@ export function registerPageRoutes(
     );
     const parsed = meetingSuggestionSchema.safeParse(values);
     if (!parsed.success) {
-      const { website: _bait, ...kept } = values;
       return suggestPage(request, reply, {
         sent: false,
         error: parsed.error.issues[0]?.message ?? 'check the form',
-        values: kept,
+        // What was typed comes back, but for the field only bots see.
+        values: Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'website')),
       });
     }
     await submitChangeRequest(ctx.store, suggestionRequest(parsed.data), ctx.clock);
