@@ -12,6 +12,9 @@ describe('loadConfig', () => {
       demoData: 'auto',
       mapTileUrl: null,
       mapAttribution: null,
+      smtpUrl: null,
+      mailFrom: 'Greendoor <no-reply@localhost>',
+      trustProxy: false,
       logLevel: 'info',
     });
   });
@@ -24,9 +27,14 @@ describe('loadConfig', () => {
       DEFAULT_TIMEZONE: 'Europe/London',
       PUBLIC_URL: 'https://meetings.example.org',
       DEMO_DATA: 'off',
+      SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+      MAIL_FROM: 'Greendoor <meetings@example.org>',
+      TRUST_PROXY: 'on',
       LOG_LEVEL: 'warn',
     });
     expect(config.port).toBe(8080);
+    expect(config.smtpUrl).toBe('smtps://user:secret@mail.example.org:465');
+    expect(config.trustProxy).toBe(true);
     expect(config.defaultTimezone).toBe('Europe/London');
     expect(config.demoData).toBe('off');
   });

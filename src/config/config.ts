@@ -41,6 +41,22 @@ const configSchema = z.object({
     )
     .optional(),
   MAP_ATTRIBUTION: z.string().trim().max(300).optional(),
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: 'must be smtp:// or smtps://, such as smtps://user:pass@mail.example.org:465',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^[^\r\n]{3,200}$/, 'must be an address such as "Greendoor <meetings@example.org>"')
+    .optional(),
+  TRUST_PROXY: z
+    .enum(['on', 'off'], {
+      error: 'must be on (behind a reverse proxy that sets X-Forwarded-For) or off',
+    })
+    .default('off'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -60,6 +76,11 @@ export interface Config {
   /** Map tiles: none unless an operator sets them, so no page requests another site by default. */
   readonly mapTileUrl: string | null;
   readonly mapAttribution: string | null;
+  /** Outgoing mail (invitations, password resets, replies); null: no mail is sent. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** Behind a reverse proxy: take the client's address and scheme from X-Forwarded-*. */
+  readonly trustProxy: boolean;
   readonly logLevel: ConfigValues['LOG_LEVEL'];
 }
 
@@ -77,6 +98,11 @@ export const configDescriptions: Record<keyof ConfigValues, string> = {
   MAP_TILE_URL:
     'https tile URL template ({z}/{x}/{y}) for the finder map; unset, the map draws offline outlines only',
   MAP_ATTRIBUTION: 'attribution the tile provider asks for (HTML is escaped)',
+  SMTP_URL:
+    'smtp:// or smtps:// server for invitations, password resets and replies; unset, no mail is sent',
+  MAIL_FROM: 'the From of mail sent (default "Greendoor <no-reply@localhost>")',
+  TRUST_PROXY:
+    'on behind a reverse proxy or load balancer (client addresses and https from X-Forwarded-*); off by default',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
 };
 
@@ -109,6 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: v.DEMO_DATA,
     mapTileUrl: v.MAP_TILE_URL ?? null,
     mapAttribution: v.MAP_ATTRIBUTION ?? null,
+    smtpUrl: v.SMTP_URL ?? null,
+    mailFrom: v.MAIL_FROM ?? 'Greendoor <no-reply@localhost>',
+    trustProxy: v.TRUST_PROXY === 'on',
     logLevel: v.LOG_LEVEL,
   });
 }

@@ -9,6 +9,9 @@ export const errorCodes = [
   'input_unreachable',
   'not_found',
   'conflict',
+  'unauthenticated',
+  'forbidden',
+  'rate_limited',
   'database_unavailable',
   'internal',
 ] as const;

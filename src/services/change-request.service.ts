@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Clock } from '../adapters/clock.ts';
 import type { Store } from '../adapters/db/database.ts';
 import { AppError } from '../domain/errors.ts';
+import { meetingBodyOf } from './editing/editing-context.ts';
+import { proofHolds } from './spam/proof-of-work.ts';
 
 /**
  * The "report a problem" and "suggest a meeting" forms. `website` is a honeypot: hidden from
@@ -34,6 +36,8 @@ export const changeRequestSchema = z.object({
     .optional(),
   email: z.email('must be an e-mail address, or leave it out').max(254).optional(),
   website: z.string().optional(),
+  /** The form's proof of work (see proof-of-work.ts); without it the request is held. */
+  proof: z.object({ challenge: z.string().max(200), nonce: z.string().max(40) }).optional(),
 });
 
 export type ChangeRequestInput = z.infer<typeof changeRequestSchema>;
@@ -82,7 +86,11 @@ export function suggestionRequest(s: MeetingSuggestion): ChangeRequestInput {
   };
 }
 
-/** Stores a request for volunteers, answering its id (null when the honeypot caught a bot). */
+/**
+ * Stores a request in the queue of the body that answers for the meeting (administrators' for a
+ * suggested meeting), answering its id; null when the honeypot caught a bot. Without a proof of
+ * work it is held apart as likely spam.
+ */
 export async function submitChangeRequest(
   store: Store,
   input: ChangeRequestInput,
@@ -90,6 +98,7 @@ export async function submitChangeRequest(
 ): Promise<number | null> {
   if (input.website) return null;
   let meetingId: number | null = null;
+  let serviceBodyId: number | null = null;
   if (input.meeting !== undefined) {
     const found = await store.listings.load({ slug: input.meeting });
     const meeting = found[0];
@@ -103,8 +112,12 @@ export async function submitChangeRequest(
       );
     }
     meetingId = meeting.meetingId;
+    serviceBodyId = await meetingBodyOf(store, meeting);
   }
+  const proven = await proofHolds(store, clock, input.proof);
   return store.changeRequests.add({
+    serviceBodyId,
+    status: proven ? 'open' : 'held',
     meetingId,
     meetingSlug: input.meeting ?? null,
     message: input.message,

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { resolvePlace, searchPlaces } from '../adapters/geo/places.ts';
+import { passwordHasher } from '../adapters/auth/password-hasher.ts';
+import { totp } from '../adapters/auth/totp.ts';
 import { zoneAt } from '../adapters/geo/timezone-lookup.ts';
+import type { Mailer } from '../adapters/mail/mailer.ts';
 import type { Clock } from '../adapters/clock.ts';
 import type { Config } from '../config/config.ts';
 import { buildServer } from '../edges/http/server.ts';
@@ -12,9 +15,11 @@ import { testClock } from './databases.ts';
 export interface TestServerOptions {
   readonly clock?: Clock;
   readonly config?: Partial<
-    Pick<Config, 'logLevel' | 'publicUrl' | 'mapTileUrl' | 'mapAttribution'>
+    Pick<Config, 'logLevel' | 'publicUrl' | 'mapTileUrl' | 'mapAttribution' | 'trustProxy'>
   >;
   readonly logStream?: { write(line: string): void };
+  /** Where mail goes (a local SMTP server in the tests that read it); none by default. */
+  readonly mailer?: Mailer;
 }
 
 /** The real server over a test database, for `inject` (or `listen` on 127.0.0.1). */
@@ -34,10 +39,13 @@ export async function testServer(
         publicUrl: null,
         mapTileUrl: null,
         mapAttribution: null,
+        defaultTimezone: 'UTC',
+        trustProxy: false,
         ...options.config,
       },
       places: { resolve: resolvePlace, search: searchPlaces },
       zoneAt,
+      accounts: { hasher: passwordHasher, totp, mailer: options.mailer ?? null },
     },
     options.logStream ? { logStream: options.logStream } : {},
   );

@@ -63,6 +63,8 @@ export interface LocationTable {
   regions: DbJson;
   timezone: string;
   notes: string | null;
+  /** The body whose volunteers keep this place, when they added it (imports leave it null). */
+  service_body_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: DbTimestamp;
   updated_at: DbTimestamp;
 }
@@ -146,7 +148,82 @@ export interface ChangeRequestTable {
   changes: DbJson;
   /** Only for replying to the submitter; never shown publicly. */
   email: string | null;
+  /** open, held (looks like spam), approved or rejected. */
   status: string;
+  created_at: DbTimestamp;
+  /** Whose queue it is in: the body of the meeting reported (null: administrators'). */
+  service_body_id: ColumnType<number | null, number | null | undefined, number | null>;
+  decided_by: ColumnType<number | null, number | null | undefined, number | null>;
+  decided_at: ColumnType<unknown, string | null | undefined, string | null>;
+  /** What the volunteer answered the submitter, if anything. */
+  reply: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Lower case. */
+  email: string;
+  /** argon2id; null until the person sets a password from their one-time link. */
+  password_hash: string | null;
+  is_admin: DbBoolean;
+  /** Base32 TOTP secret when the second factor is on. */
+  totp_secret: string | null;
+  created_at: DbTimestamp;
+  password_changed_at: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface MembershipTable {
+  user_id: number;
+  service_body_id: number;
+  /** body_admin, editor or observer. */
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a stolen database holds no usable session. */
+  id_hash: string;
+  user_id: number;
+  created_at: DbTimestamp;
+  expires_at: DbTimestamp;
+}
+
+export interface OneTimeTokenTable {
+  token_hash: string;
+  user_id: number;
+  /** set-password (first password, from the CLI or an invitation) or reset. */
+  purpose: string;
+  created_at: DbTimestamp;
+  expires_at: DbTimestamp;
+}
+
+export interface SignInFailureTable {
+  /** "account:<email>" or "address:<keyed hash of the address>". */
+  key: string;
+  failures: number;
+  window_start: DbTimestamp;
+}
+
+export interface SettingTable {
+  name: string;
+  value: string;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  /** meeting, group, location or service_body. */
+  entity: string;
+  entity_id: number;
+  /** The slug or name it had, kept after it is gone. */
+  label: string;
+  /** create, update, delete or revert. */
+  action: string;
+  user_id: number | null;
+  /** Who, as volunteers see it: the volunteer's e-mail, or "import: <source>". */
+  actor: string;
+  /** The body whose volunteers may see this entry. */
+  service_body_id: number | null;
+  /** [{field, before, after}]: field by field. */
+  changes: DbJson;
   created_at: DbTimestamp;
 }
 
@@ -159,4 +236,11 @@ export interface DatabaseSchema {
   meetings: MeetingTable;
   directory_changes: DirectoryChangeTable;
   change_requests: ChangeRequestTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  one_time_tokens: OneTimeTokenTable;
+  sign_in_failures: SignInFailureTable;
+  settings: SettingTable;
+  history: HistoryTable;
 }

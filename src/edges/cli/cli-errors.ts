@@ -8,6 +8,9 @@ export const exitCodeByCode: Record<ErrorCode, number> = {
   input_unreachable: 1,
   not_found: 1,
   conflict: 1,
+  unauthenticated: 1,
+  forbidden: 1,
+  rate_limited: 1,
   database_unavailable: 1,
   internal: 1,
 };

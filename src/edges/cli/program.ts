@@ -10,6 +10,7 @@ import { registerMigrateCommand } from './commands/migrate.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerSourcesCommand } from './commands/sources.command.ts';
 import { registerTypesCommand } from './commands/types.command.ts';
+import { registerUsersCommand } from './commands/users.command.ts';
 
 const environmentHelp = `
 Configuration (environment variables, read the same way by every command):
@@ -37,6 +38,7 @@ export function createProgram(
   registerFellowshipsCommand(program, lazy);
   registerTypesCommand(program, lazy);
   registerMigrateCommand(program, lazy);
+  registerUsersCommand(program, lazy);
   return program;
 }
 

@@ -7,6 +7,9 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   input_unreachable: 502,
   not_found: 404,
   conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
   database_unavailable: 503,
   internal: 500,
 };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -7,10 +8,17 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { isAppError } from '../../domain/errors.ts';
 import { DirectorySummaryCache } from '../../services/directory.service.ts';
 import { type ClientAssets, clientBuildDir, loadClientAssets } from '../../web/client-assets.ts';
+import { registerAccess } from './access.ts';
+import { registerAuthRoutes } from './auth.routes.ts';
 import { registerChangeRequestRoutes } from './change-request.routes.ts';
 import { httpStatusByCode } from './error-status.ts';
 import { registerFeedRoutes } from './feed.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerHistoryRoutes } from './history.routes.ts';
+import { registerMeetingEditRoutes } from './meeting-edit.routes.ts';
+import { registerQualityRoutes } from './quality.routes.ts';
+import { registerSharedEditRoutes } from './shared-edit.routes.ts';
+import { registerUserRoutes } from './user.routes.ts';
 import type { HttpContext } from './http-context.ts';
 import { registerMeetingRoutes } from './meeting.routes.ts';
 import { openApiDocument } from './openapi.ts';
@@ -64,7 +72,7 @@ export async function buildServer(
     },
     // Fastify's own request lines carry the URL (search terms, places): ours below do not.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    trustProxy: ctx.config.trustProxy,
   });
 
   app.addHook('onResponse', (request, reply, done) => {
@@ -118,6 +126,8 @@ export async function buildServer(
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'br'] });
   await app.register(formbody);
+  await app.register(cookie);
+  registerAccess(app, ctx);
   await app.register(rateLimit, { global: false });
   if (existsSync(clientBuildDir)) {
     await app.register(fastifyStatic, {
@@ -133,7 +143,13 @@ export async function buildServer(
 
   const summaries = new DirectorySummaryCache(ctx.store);
   registerHealthRoutes(app, ctx.store);
+  registerAuthRoutes(app, ctx);
   registerMeetingRoutes(app, ctx);
+  registerMeetingEditRoutes(app, ctx);
+  registerSharedEditRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerHistoryRoutes(app, ctx);
+  registerQualityRoutes(app, ctx);
   registerPlaceRoutes(app, ctx);
   registerTypeRoutes(app, ctx);
   registerFeedRoutes(app, ctx);

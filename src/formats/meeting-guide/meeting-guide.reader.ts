@@ -89,16 +89,16 @@ function describeType(value: unknown): string {
 function readSchedule(
   r: MeetingGuideRecord,
   warn: (f: string, m: string) => void,
-): Schedule | string {
+): Schedule | { field: string; error: string } {
   const days = parseDays(r.day);
   const start = parseTime(r.time, 'time');
-  if (days && !days.ok) return days.error;
-  if (start && !start.ok) return start.error;
+  if (days && !days.ok) return { field: 'day', error: days.error };
+  if (start && !start.ok) return { field: 'time', error: start.error };
   if (!days) {
     if (start) warn('day', 'has a time but no day: listed as by appointment');
     return { kind: 'appointment' };
   }
-  if (!start) return 'has a day but no time';
+  if (!start) return { field: 'time', error: 'has a day but no time' };
   let end: ScheduleEnd = { kind: 'unstated' };
   const endTime = parseTime(r.end_time, 'end_time');
   if (endTime && !endTime.ok) warn('end_time', `${endTime.error}: ignored`);
@@ -107,7 +107,7 @@ function readSchedule(
   } else if (endTime) end = { kind: 'end_time', time: endTime.value };
   const weekdays = canonicalWeekdays(days.value);
   const weeks = parseMonthWeeks(r.weeks_of_month);
-  if (weeks && !weeks.ok) return weeks.error;
+  if (weeks && !weeks.ok) return { field: 'weeks_of_month', error: weeks.error };
   if (weeks) {
     return {
       kind: 'monthly',
@@ -287,7 +287,7 @@ export function readMeetingGuideRecord(
 
   if (name.length === 0) return fail('name', 'the meeting has no name: left out');
   const schedule = readSchedule(r, warn);
-  if (typeof schedule === 'string') return fail('day', `${schedule}: left out`);
+  if ('error' in schedule) return fail(schedule.field, `${schedule.error}: left out`);
 
   const location = readLocation(r, warn);
   const timezone = readZone(r, location, options, warn);

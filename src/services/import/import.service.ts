@@ -6,6 +6,7 @@ import { type FeedInput, readFeedInput } from '../../adapters/input/feed-input.t
 import { AppError } from '../../domain/errors.ts';
 import { DEFAULT_FELLOWSHIP_ID } from '../../domain/fellowship/fellowships.builtin.ts';
 import type { ListingProblem, ListingRecord } from '../../domain/listing/listing.ts';
+import { LOCAL_SOURCE } from '../../domain/listing/local-source.ts';
 import { isValidTimeZone } from '../../domain/schedule/time-zone.ts';
 import { type FeedFormat, detectFeedFormat } from '../../formats/feed-format.ts';
 import { jsonArray, parseJson } from '../../formats/json-array.ts';
@@ -164,6 +165,13 @@ async function prepareImport(
       ? detectFeedFormat(input.text, input.location, input.contentType)
       : request.format;
   const sourceName = (request.source ?? input.suggestedName).trim();
+  if (sourceName === LOCAL_SOURCE) {
+    throw new AppError(
+      'invalid_input',
+      `the source "${LOCAL_SOURCE}" holds the meetings volunteers add here: give the feed another name with --source`,
+      { field: 'source' },
+    );
+  }
   const fellowship = await resolveFellowship(deps.store, request, sourceName);
   const feed = readFeed(input, format, {
     defaultFellowship: fellowship.id,

@@ -5,6 +5,7 @@ import type { DatabaseSchema } from '../schema.ts';
 import { directoryMigration } from './0001-directory.ts';
 import { directoryChangesMigration } from './0002-directory-changes.ts';
 import { changeRequestsMigration } from './0003-change-requests.ts';
+import { volunteersMigration } from './0004-volunteers.ts';
 
 /** Every migration, in order. Names sort in the order they run. */
 function allMigrations(dialect: DatabaseDialect): Record<string, Migration> {
@@ -12,6 +13,7 @@ function allMigrations(dialect: DatabaseDialect): Record<string, Migration> {
     '0001-directory': directoryMigration(dialect),
     '0002-directory-changes': directoryChangesMigration(dialect),
     '0003-change-requests': changeRequestsMigration(dialect),
+    '0004-volunteers': volunteersMigration(dialect),
   };
 }
 

@@ -79,6 +79,56 @@ export function ownedRowsRepository<T extends OwnedTable>(
       return ids;
     },
 
+    /** The source's row with this key (what a re-import or an edit finds its place by). */
+    async byKey(sourceId: number | null, key: string): Promise<Row | null> {
+      const row = await owned
+        .selectFrom(name)
+        .selectAll()
+        .where('source_id', sourceId === null ? 'is' : '=', sourceId)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return (row as unknown as Row | undefined) ?? null;
+    },
+
+    async insertOne(row: Insertable<DatabaseSchema[T]>): Promise<number> {
+      const inserted = await owned
+        .insertInto(name)
+        .values(row as unknown as Insertable<OwnedColumns>)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    },
+
+    /** Whether anything still refers to the row. */
+    async inUse(id: number): Promise<boolean> {
+      for (const r of references) {
+        const found = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+          .selectFrom(r.table)
+          .select(sql<number>`1`.as('one'))
+          .where(r.column, '=', id)
+          .limit(1)
+          .executeTakeFirst();
+        if (found) return true;
+      }
+      return false;
+    },
+
+    /** Deletes the row unless something refers to it; answers whether it went. */
+    async deleteIfUnused(id: number): Promise<boolean> {
+      if (await this.inUse(id)) return false;
+      await owned.deleteFrom(name).where('id', '=', id).execute();
+      return true;
+    },
+
+    async byId(id: number): Promise<Row | null> {
+      const row = await owned.selectFrom(name).selectAll().where('id', '=', id).executeTakeFirst();
+      return (row as unknown as Row | undefined) ?? null;
+    },
+
+    async delete(id: number): Promise<void> {
+      await owned.deleteFrom(name).where('id', '=', id).execute();
+    },
+
     async update(id: number, changes: Updateable<DatabaseSchema[T]>): Promise<void> {
       await owned
         .updateTable(name)
@@ -114,6 +164,16 @@ export function ownedRowsRepository<T extends OwnedTable>(
 export const locationRepository = (db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) => ({
   ...ownedRowsRepository(db, dialect, 'locations', [{ table: 'meetings', column: 'location_id' }]),
 
+  /** Locations without coordinates, for the data-quality page. */
+  async withoutCoordinates(): Promise<number[]> {
+    const rows = await db
+      .selectFrom('locations')
+      .select('id')
+      .where((eb) => eb.or([eb('latitude', 'is', null), eb('longitude', 'is', null)]))
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   /** Ids of locations, from any source, within `degrees` of a point: the same building. */
   async idsNear(latitude: number, longitude: number, degrees: number): Promise<number[]> {
     const rows = await db
@@ -131,12 +191,18 @@ export const locationRepository = (db: Kysely<DatabaseSchema>, dialect: Database
 export const groupRepository = (db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) =>
   ownedRowsRepository(db, dialect, 'groups', [{ table: 'meetings', column: 'group_id' }]);
 
+/** What refers to a service body: while anything does, it is in use (and no import prunes it). */
+export const serviceBodyReferences: readonly Reference[] = [
+  { table: 'meetings', column: 'service_body_id' },
+  { table: 'groups', column: 'service_body_id' },
+  { table: 'service_bodies', column: 'parent_id' },
+  { table: 'memberships', column: 'service_body_id' },
+  { table: 'locations', column: 'service_body_id' },
+  { table: 'change_requests', column: 'service_body_id' },
+];
+
 export const serviceBodyRepository = (db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) =>
-  ownedRowsRepository(db, dialect, 'service_bodies', [
-    { table: 'meetings', column: 'service_body_id' },
-    { table: 'groups', column: 'service_body_id' },
-    { table: 'service_bodies', column: 'parent_id' },
-  ]);
+  ownedRowsRepository(db, dialect, 'service_bodies', serviceBodyReferences);
 
 export type LocationRepository = ReturnType<typeof locationRepository>;
 export type GroupRepository = ReturnType<typeof groupRepository>;

@@ -4,6 +4,7 @@ import type { DatabaseSchema } from '../schema.ts';
 import { changeRequestRepository } from './change-request.repository.ts';
 import { directoryChangeRepository } from './directory-change.repository.ts';
 import { fellowshipRepository } from './fellowship.repository.ts';
+import { historyRepository } from './history.repository.ts';
 import { listingRepository } from './listing.repository.ts';
 import { meetingRepository } from './meeting.repository.ts';
 import { meetingSummaryRepository } from './meeting-summary.repository.ts';
@@ -12,7 +13,11 @@ import {
   locationRepository,
   serviceBodyRepository,
 } from './owned-rows.repository.ts';
+import { sessionRepository } from './session.repository.ts';
+import { settingRepository } from './setting.repository.ts';
+import { signInFailureRepository } from './sign-in-failure.repository.ts';
 import { sourceRepository } from './source.repository.ts';
+import { userRepository } from './user.repository.ts';
 
 /** Every repository, over one connection or one transaction. */
 export function createRepositories(db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) {
@@ -27,6 +32,13 @@ export function createRepositories(db: Kysely<DatabaseSchema>, dialect: Database
     summaries: meetingSummaryRepository(db, dialect),
     changes: directoryChangeRepository(db, dialect),
     changeRequests: changeRequestRepository(db, dialect),
+    users: userRepository(db, dialect),
+    sessions: sessionRepository(db, dialect),
+    signInFailures: signInFailureRepository(db, dialect),
+    settings: settingRepository(db),
+    history: historyRepository(db, dialect),
+    /** How values are stored in this database (for services that build rows). */
+    codec: dialect.codec,
     /** Whether the database answers. */
     ping: () => dialect.ping(),
   };

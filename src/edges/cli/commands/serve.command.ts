@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { resolvePlace, searchPlaces } from '../../../adapters/geo/places.ts';
+import { passwordHasher } from '../../../adapters/auth/password-hasher.ts';
+import { totp } from '../../../adapters/auth/totp.ts';
 import { zoneAt } from '../../../adapters/geo/timezone-lookup.ts';
+import { smtpMailer } from '../../../adapters/mail/mailer.ts';
 import { DEMO_SOURCE, loadDemoIfEmpty } from '../../../services/demo.service.ts';
 import { FeedCache } from '../../../services/feed.service.ts';
 import { SearchService } from '../../../services/search/search.service.ts';
@@ -25,6 +28,11 @@ export function registerServeCommand(program: Command, context: () => CliContext
         config: ctx.config,
         places: { resolve: resolvePlace, search: searchPlaces },
         zoneAt,
+        accounts: {
+          hasher: passwordHasher,
+          totp,
+          mailer: ctx.config.smtpUrl ? smtpMailer(ctx.config.smtpUrl, ctx.config.mailFrom) : null,
+        },
       });
       app.log.info(`database: ${store.dialect.description}`);
       if (demo) {

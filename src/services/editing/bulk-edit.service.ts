@@ -1,0 +1,180 @@
+import { scopeOf } from '../../domain/account/permissions.ts';
+import { AppError, isAppError } from '../../domain/errors.ts';
+import {
+  type EditingContext,
+  actorLabel,
+  bodyParents,
+  meetingBodyOf,
+  requirePermission,
+} from './editing-context.ts';
+import { fieldsOf } from './meeting-fields.ts';
+import { updateMeeting } from './meeting-edit.service.ts';
+
+/** The meetings a volunteer keeps, a page at a time, matching text in the name or slug. */
+export async function editableMeetings(
+  ctx: EditingContext,
+  filter: { text?: string; limit?: number; offset?: number } = {},
+) {
+  const scope = scopeOf(ctx.actor, 'read_private', await bodyParents(ctx.store));
+  const page = await ctx.store.meetings.inScope({
+    bodyIds: scope === 'all' ? 'all' : [...scope],
+    ...(filter.text ? { text: filter.text } : {}),
+    limit: Math.min(filter.limit ?? 100, 500),
+    offset: filter.offset ?? 0,
+  });
+  return {
+    total: page.total,
+    meetings: page.meetings.map((m) => ({
+      slug: m.slug,
+      name: m.name,
+      published: m.published,
+      service_body_id: m.serviceBodyId,
+      updated: m.updatedAt,
+    })),
+  };
+}
+
+export const bulkActions = [
+  'temporarily_closed',
+  'reopen',
+  'unpublish',
+  'publish',
+  'move_to_group',
+  'confirm_current',
+] as const;
+export type BulkAction = (typeof bulkActions)[number];
+
+/** TC: the Meeting Guide type for a place temporarily closed (the meeting may go on online). */
+const CLOSED = 'TC';
+
+/**
+ * One action on many meetings (every meeting at a place temporarily closed, say): each meeting
+ * is its own edit, checked, validated and recorded as one. The answer says how each went.
+ */
+export async function bulkEdit(
+  ctx: EditingContext,
+  request: { slugs: readonly string[]; action: BulkAction; groupId?: number },
+): Promise<{ results: { slug: string; ok: boolean; message?: string }[] }> {
+  const results: { slug: string; ok: boolean; message?: string }[] = [];
+  for (const slug of request.slugs) {
+    try {
+      await applyOne(ctx, slug, request);
+      results.push({ slug, ok: true });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      results.push({ slug, ok: false, message: error.message });
+    }
+  }
+  return { results };
+}
+
+async function applyOne(
+  ctx: EditingContext,
+  slug: string,
+  request: { action: BulkAction; groupId?: number },
+): Promise<void> {
+  switch (request.action) {
+    case 'publish':
+    case 'unpublish':
+      await updateMeeting(ctx, slug, { fields: {}, published: request.action === 'publish' });
+      return;
+    case 'temporarily_closed':
+    case 'reopen': {
+      const [stored] = await ctx.store.listings.load({ slug });
+      if (!stored) throw new AppError('not_found', `there is no meeting "${slug}"`);
+      const types = stored.listing.types.filter((t) => t !== CLOSED);
+      const next = request.action === 'temporarily_closed' ? [...types, CLOSED] : types;
+      await updateMeeting(ctx, slug, { fields: { types: next } });
+      return;
+    }
+    case 'move_to_group':
+      await moveToGroup(ctx, slug, request.groupId);
+      return;
+    case 'confirm_current':
+      await confirmCurrent(ctx, slug);
+      return;
+  }
+}
+
+/** Moves a meeting into another group (one of the bodies the person keeps). */
+async function moveToGroup(
+  ctx: EditingContext,
+  slug: string,
+  groupId: number | undefined,
+): Promise<void> {
+  if (groupId === undefined) {
+    throw new AppError('invalid_input', 'group_id: say which group to move the meetings to', {
+      field: 'group_id',
+    });
+  }
+  const now = ctx.clock.now().toISOString();
+  await ctx.store.transaction(async (repos) => {
+    const [stored] = await repos.listings.load({ slug });
+    if (!stored) throw new AppError('not_found', `there is no meeting "${slug}"`);
+    const group = await repos.groups.byId(groupId);
+    if (!group)
+      throw new AppError('not_found', `there is no group ${groupId}`, { field: 'group_id' });
+    const parents = await bodyParents(repos);
+    const bodyId = await meetingBodyOf(repos, stored);
+    requirePermission(
+      ctx.actor,
+      'edit_listings',
+      { bodyId: bodyId, what: `meeting "${slug}"` },
+      parents,
+    );
+    requirePermission(
+      ctx.actor,
+      'edit_listings',
+      { bodyId: group.service_body_id, what: `group "${group.name}"` },
+      parents,
+    );
+    if (stored.groupId === groupId) return;
+    const before = fieldsOf(stored).group ?? null;
+    await repos.meetings.update(stored.meetingId, {
+      group_id: groupId,
+      updated_at: repos.codec.toTimestamp(now),
+    });
+    if (stored.groupId !== null) await repos.groups.deleteIfUnused(stored.groupId);
+    await repos.history.add({
+      entity: 'meeting',
+      entityId: stored.meetingId,
+      label: slug,
+      action: 'update',
+      userId: ctx.actor.userId,
+      actor: actorLabel(ctx.actor),
+      serviceBodyId: bodyId,
+      changes: [{ field: 'group', before, after: group.name }],
+      at: now,
+    });
+    await repos.changes.record('meeting', stored.meetingId, now);
+  });
+}
+
+/** "It is still right": the listing counts as updated now (for the data-quality page). */
+async function confirmCurrent(ctx: EditingContext, slug: string): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await ctx.store.transaction(async (repos) => {
+    const [stored] = await repos.listings.load({ slug });
+    if (!stored) throw new AppError('not_found', `there is no meeting "${slug}"`);
+    const bodyId = await meetingBodyOf(repos, stored);
+    requirePermission(
+      ctx.actor,
+      'edit_listings',
+      { bodyId: bodyId, what: `meeting "${slug}"` },
+      await bodyParents(repos),
+    );
+    await repos.meetings.update(stored.meetingId, { updated_at: repos.codec.toTimestamp(now) });
+    await repos.history.add({
+      entity: 'meeting',
+      entityId: stored.meetingId,
+      label: slug,
+      action: 'update',
+      userId: ctx.actor.userId,
+      actor: actorLabel(ctx.actor),
+      serviceBodyId: bodyId,
+      changes: [{ field: 'updated', before: stored.listing.updatedAt, after: now }],
+      at: now,
+    });
+    await repos.changes.record('meeting', stored.meetingId, now);
+  });
+}
