@@ -78,11 +78,11 @@ export function changeRequestRepository(db: Kysely<DatabaseSchema>, dialect: Dat
       if (serviceBodyIds) {
         const ids = serviceBodyIds.filter((id): id is number => id !== null);
         const withNull = serviceBodyIds.includes(null);
+        if (ids.length === 0 && !withNull) return [];
         query = query.where((eb) =>
           eb.or([
             ...(ids.length > 0 ? [eb('service_body_id', 'in', ids)] : []),
             ...(withNull ? [eb('service_body_id', 'is', null)] : []),
-            eb.val(false),
           ]),
         );
       }
