@@ -66,6 +66,8 @@ export const meetingSuggestionSchema = z.object({
   message: z.string().trim().max(5000, 'keep it under 5,000 characters').optional(),
   email: z.email('must be an e-mail address, or leave it out').max(254).optional(),
   website: z.string().optional(),
+  proof_challenge: z.string().max(200).optional(),
+  proof_nonce: z.string().max(40).optional(),
 });
 
 export type MeetingSuggestion = z.infer<typeof meetingSuggestionSchema>;
@@ -83,6 +85,9 @@ export function suggestionRequest(s: MeetingSuggestion): ChangeRequestInput {
     changes,
     ...(s.email ? { email: s.email } : {}),
     ...(s.website ? { website: s.website } : {}),
+    ...(s.proof_challenge && s.proof_nonce
+      ? { proof: { challenge: s.proof_challenge, nonce: s.proof_nonce } }
+      : {}),
   };
 }
 

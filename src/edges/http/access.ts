@@ -20,7 +20,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** This site's own origins: PUBLIC_URL's, and the one the request was made to. */
 function ownOrigins(request: FastifyRequest, publicUrl: string | null): Set<string> {
-  const origins = new Set([`${request.protocol}://${request.host}`]);
+  // As browsers write an origin: no default port.
+  const origins = new Set([new URL(`${request.protocol}://${request.host}`).origin]);
   if (publicUrl) origins.add(new URL(publicUrl).origin);
   return origins;
 }
@@ -35,7 +36,8 @@ function requireSameOrigin(
   publicUrl: string | null,
   options: { unstatedOk: boolean },
 ): void {
-  const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
+  const stated = request.headers.origin ?? request.headers.referer;
+  const origin = stated === undefined ? undefined : (originOf(stated) ?? stated);
   if (origin ? ownOrigins(request, publicUrl).has(origin) : options.unstatedOk) return;
   throw new AppError(
     'forbidden',
@@ -45,10 +47,10 @@ function requireSameOrigin(
   );
 }
 
-function refererOrigin(referer: string | undefined): string | undefined {
-  if (!referer) return undefined;
+/** The origin of a URL (an Origin header's value, a Referer), written as browsers write it. */
+function originOf(url: string): string | undefined {
   try {
-    return new URL(referer).origin;
+    return new URL(url).origin;
   } catch {
     return undefined;
   }

@@ -2,12 +2,17 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordHasher } from '../../adapters/auth/password-hasher.ts';
 import { totp } from '../../adapters/auth/totp.ts';
-import { type Actor, type Permission, roleGrants } from '../../domain/account/permissions.ts';
+import { type Actor, roleGrants } from '../../domain/account/permissions.ts';
 import { setPassword } from '../../services/account/account.service.ts';
 import { createShared } from '../../services/editing/shared-edit.service.ts';
 import { createMeeting, updateMeeting } from '../../services/editing/meeting-edit.service.ts';
 import { person, serviceBody } from '../../test-support/accounts.ts';
-import { type TestDatabase, createTestDatabase, databaseKinds, testClock } from '../../test-support/databases.ts';
+import {
+  type TestDatabase,
+  createTestDatabase,
+  databaseKinds,
+  testClock,
+} from '../../test-support/databases.ts';
 import { testServer } from '../../test-support/http.ts';
 import { type RouteAccess, type RouteKey, routePolicy } from './route-policy.ts';
 
@@ -24,7 +29,14 @@ const ORIGIN = 'http://localhost:80';
 const PASSWORD = 'matrix-password-1';
 
 type Who = 'admin' | 'bodyAdmin' | 'editor' | 'observer' | 'editorOfB' | 'visitor';
-const everyone: readonly Who[] = ['admin', 'bodyAdmin', 'editor', 'observer', 'editorOfB', 'visitor'];
+const everyone: readonly Who[] = [
+  'admin',
+  'bodyAdmin',
+  'editor',
+  'observer',
+  'editorOfB',
+  'visitor',
+];
 
 interface World {
   readonly a: number;
@@ -35,7 +47,7 @@ interface World {
 }
 
 /** A fresh thing of A1 to act on (deletes and approvals use one up), and the request. */
-type Case = (world: World, fresh: Fresh) => Promise<InjectOptions>;
+type Case = (world: World, fresh: Fresh) => InjectOptions | Promise<InjectOptions>;
 
 interface Fresh {
   meeting(): Promise<string>;
@@ -54,50 +66,86 @@ const json = (method: InjectOptions['method'], url: string, payload?: object): I
 
 /** How each route is called; every route of the table is here (a test checks). */
 const cases: Partial<Record<RouteKey, Case>> = {
-  'POST /api/v1/auth/logout': async () => json('POST', '/api/v1/auth/logout'),
-  'GET /api/v1/auth/me': async () => json('GET', '/api/v1/auth/me'),
-  'PUT /api/v1/auth/password': async () =>
+  'POST /api/v1/auth/logout': () => json('POST', '/api/v1/auth/logout'),
+  'GET /api/v1/auth/me': () => json('GET', '/api/v1/auth/me'),
+  'PUT /api/v1/auth/password': () =>
     json('PUT', '/api/v1/auth/password', { current_password: PASSWORD, password: PASSWORD }),
-  'POST /api/v1/auth/totp/setup': async () => json('POST', '/api/v1/auth/totp/setup'),
-  'PUT /api/v1/auth/totp': async () => json('PUT', '/api/v1/auth/totp', { secret: 'JBSWY3DPEHPK3PXP', code: '000000' }),
-  'DELETE /api/v1/auth/totp': async () => json('DELETE', '/api/v1/auth/totp', { password: PASSWORD }),
-  'GET /api/v1/users': async () => json('GET', '/api/v1/users'),
-  'POST /api/v1/invitations': async (w) =>
-    json('POST', '/api/v1/invitations', { email: `new-${Math.random()}@example.org`, service_body_id: w.a1, role: 'editor' }),
-  'PUT /api/v1/users/:id/roles/:bodyId': async (w) =>
+  'POST /api/v1/auth/totp/setup': () => json('POST', '/api/v1/auth/totp/setup'),
+  'PUT /api/v1/auth/totp': () =>
+    json('PUT', '/api/v1/auth/totp', { secret: 'JBSWY3DPEHPK3PXP', code: '000000' }),
+  'DELETE /api/v1/auth/totp': () => json('DELETE', '/api/v1/auth/totp', { password: PASSWORD }),
+  'GET /api/v1/users': () => json('GET', '/api/v1/users'),
+  'POST /api/v1/invitations': (w) =>
+    json('POST', '/api/v1/invitations', {
+      email: `new-${Math.random()}@example.org`,
+      service_body_id: w.a1,
+      role: 'editor',
+    }),
+  'PUT /api/v1/users/:id/roles/:bodyId': (w) =>
     json('PUT', `/api/v1/users/${w.people.observer.userId}/roles/${w.a1}`, { role: 'observer' }),
-  'DELETE /api/v1/users/:id/roles/:bodyId': async (w) =>
+  'DELETE /api/v1/users/:id/roles/:bodyId': (w) =>
     json('DELETE', `/api/v1/users/${w.people.observer.userId}/roles/${w.a1}`),
-  'POST /api/v1/meetings': async (w) =>
-    json('POST', '/api/v1/meetings', { name: 'Matrix New', day: 1, time: '18:00', conference_url: 'https://zoom.us/j/1234567890', service_body_id: w.a1 }),
-  'POST /api/v1/meetings/preview': async (w, f) => json('POST', '/api/v1/meetings/preview', { slug: await f.meeting(), name: 'Previewed' }),
-  'GET /api/v1/meetings/:slug/editable': async (w, f) => json('GET', `/api/v1/meetings/${await f.meeting()}/editable`),
-  'PATCH /api/v1/meetings/:slug': async (w, f) => json('PATCH', `/api/v1/meetings/${await f.meeting()}`, { time: '20:15' }),
-  'DELETE /api/v1/meetings/:slug': async (w, f) => json('DELETE', `/api/v1/meetings/${await f.meeting()}`),
-  'POST /api/v1/meetings/bulk': async (w, f) => json('POST', '/api/v1/meetings/bulk', { slugs: [await f.meeting()], action: 'unpublish' }),
-  'GET /api/v1/meetings/:slug/history': async (w, f) => json('GET', `/api/v1/meetings/${await f.meeting()}/history`),
-  'GET /api/v1/editable-meetings': async () => json('GET', '/api/v1/editable-meetings'),
+  'POST /api/v1/meetings': (w) =>
+    json('POST', '/api/v1/meetings', {
+      name: 'Matrix New',
+      day: 1,
+      time: '18:00',
+      conference_url: 'https://zoom.us/j/1234567890',
+      service_body_id: w.a1,
+    }),
+  'POST /api/v1/meetings/preview': async (w, f) =>
+    json('POST', '/api/v1/meetings/preview', { slug: await f.meeting(), name: 'Previewed' }),
+  'GET /api/v1/meetings/:slug/editable': async (w, f) =>
+    json('GET', `/api/v1/meetings/${await f.meeting()}/editable`),
+  'PATCH /api/v1/meetings/:slug': async (w, f) =>
+    json('PATCH', `/api/v1/meetings/${await f.meeting()}`, { time: '20:15' }),
+  'DELETE /api/v1/meetings/:slug': async (w, f) =>
+    json('DELETE', `/api/v1/meetings/${await f.meeting()}`),
+  'POST /api/v1/meetings/bulk': async (w, f) =>
+    json('POST', '/api/v1/meetings/bulk', { slugs: [await f.meeting()], action: 'unpublish' }),
+  'GET /api/v1/meetings/:slug/history': async (w, f) =>
+    json('GET', `/api/v1/meetings/${await f.meeting()}/history`),
+  'GET /api/v1/editable-meetings': () => json('GET', '/api/v1/editable-meetings'),
   'GET /api/v1/groups/:id': async (w, f) => json('GET', `/api/v1/groups/${await f.group()}`),
-  'POST /api/v1/groups': async (w) => json('POST', '/api/v1/groups', { name: `Group ${Math.random()}`, service_body_id: w.a1 }),
-  'PATCH /api/v1/groups/:id': async (w, f) => json('PATCH', `/api/v1/groups/${await f.group()}`, { website: 'https://example.org/g' }),
+  'POST /api/v1/groups': (w) =>
+    json('POST', '/api/v1/groups', { name: `Group ${Math.random()}`, service_body_id: w.a1 }),
+  'PATCH /api/v1/groups/:id': async (w, f) =>
+    json('PATCH', `/api/v1/groups/${await f.group()}`, { website: 'https://example.org/g' }),
   'DELETE /api/v1/groups/:id': async (w, f) => json('DELETE', `/api/v1/groups/${await f.group()}`),
-  'GET /api/v1/locations/:id': async (w, f) => json('GET', `/api/v1/locations/${await f.location()}`),
-  'POST /api/v1/locations': async (w) => json('POST', '/api/v1/locations', { name: 'Hall', formatted_address: '1 High St, Lewes', service_body_id: w.a1 }),
-  'PATCH /api/v1/locations/:id': async (w, f) => json('PATCH', `/api/v1/locations/${await f.location()}`, { notes: 'Side door' }),
-  'DELETE /api/v1/locations/:id': async (w, f) => json('DELETE', `/api/v1/locations/${await f.location()}`),
-  'GET /api/v1/geocode': async () => json('GET', '/api/v1/geocode?address=1%20High%20St%2C%20Costa%20Mesa'),
-  'GET /api/v1/service-bodies': async () => json('GET', '/api/v1/service-bodies'),
-  'POST /api/v1/service-bodies': async (w) => json('POST', '/api/v1/service-bodies', { name: `Body ${Math.random()}`, parent_id: w.a1 }),
-  'PATCH /api/v1/service-bodies/:id': async (w, f) => json('PATCH', `/api/v1/service-bodies/${await f.body()}`, { website: 'https://example.org/b' }),
-  'DELETE /api/v1/service-bodies/:id': async (w, f) => json('DELETE', `/api/v1/service-bodies/${await f.body()}`),
-  'GET /api/v1/service-bodies/:id/quality': async (w) => json('GET', `/api/v1/service-bodies/${w.a1}/quality`),
-  'GET /api/v1/change-requests': async () => json('GET', '/api/v1/change-requests'),
-  'POST /api/v1/change-requests/:id/approve': async (w, f) => json('POST', `/api/v1/change-requests/${await f.request()}/approve`, {}),
-  'POST /api/v1/change-requests/:id/reject': async (w, f) => json('POST', `/api/v1/change-requests/${await f.request()}/reject`, {}),
-  'POST /api/v1/change-requests/:id/release': async (w, f) => json('POST', `/api/v1/change-requests/${await f.request()}/release`),
-  'GET /api/v1/history': async () => json('GET', '/api/v1/history'),
-  'POST /api/v1/history/:id/revert': async (w, f) => json('POST', `/api/v1/history/${await f.historyEntry()}/revert`),
-  'POST /api/v1/auth/logout-everywhere': async () => json('POST', '/api/v1/auth/logout-everywhere'),
+  'GET /api/v1/locations/:id': async (w, f) =>
+    json('GET', `/api/v1/locations/${await f.location()}`),
+  'POST /api/v1/locations': (w) =>
+    json('POST', '/api/v1/locations', {
+      name: 'Hall',
+      formatted_address: '1 High St, Lewes',
+      service_body_id: w.a1,
+    }),
+  'PATCH /api/v1/locations/:id': async (w, f) =>
+    json('PATCH', `/api/v1/locations/${await f.location()}`, { notes: 'Side door' }),
+  'DELETE /api/v1/locations/:id': async (w, f) =>
+    json('DELETE', `/api/v1/locations/${await f.location()}`),
+  'GET /api/v1/geocode': () =>
+    json('GET', '/api/v1/geocode?address=1%20High%20St%2C%20Costa%20Mesa'),
+  'GET /api/v1/service-bodies': () => json('GET', '/api/v1/service-bodies'),
+  'POST /api/v1/service-bodies': (w) =>
+    json('POST', '/api/v1/service-bodies', { name: `Body ${Math.random()}`, parent_id: w.a1 }),
+  'PATCH /api/v1/service-bodies/:id': async (w, f) =>
+    json('PATCH', `/api/v1/service-bodies/${await f.body()}`, { website: 'https://example.org/b' }),
+  'DELETE /api/v1/service-bodies/:id': async (w, f) =>
+    json('DELETE', `/api/v1/service-bodies/${await f.body()}`),
+  'GET /api/v1/service-bodies/:id/quality': (w) =>
+    json('GET', `/api/v1/service-bodies/${w.a1}/quality`),
+  'GET /api/v1/change-requests': () => json('GET', '/api/v1/change-requests'),
+  'POST /api/v1/change-requests/:id/approve': async (w, f) =>
+    json('POST', `/api/v1/change-requests/${await f.request()}/approve`, {}),
+  'POST /api/v1/change-requests/:id/reject': async (w, f) =>
+    json('POST', `/api/v1/change-requests/${await f.request()}/reject`, {}),
+  'POST /api/v1/change-requests/:id/release': async (w, f) =>
+    json('POST', `/api/v1/change-requests/${await f.request()}/release`),
+  'GET /api/v1/history': () => json('GET', '/api/v1/history'),
+  'POST /api/v1/history/:id/revert': async (w, f) =>
+    json('POST', `/api/v1/history/${await f.historyEntry()}/revert`),
+  'POST /api/v1/auth/logout-everywhere': () => json('POST', '/api/v1/auth/logout-everywhere'),
 };
 
 /**
@@ -118,8 +166,15 @@ function allowed(access: RouteAccess, who: Who, onA1: boolean): boolean {
   if (who === 'visitor') return access === 'public';
   if (access === 'public' || access === 'signed-in' || who === 'admin') return true;
   if (who === 'editorOfB' && onA1) return false;
-  const role = ({ bodyAdmin: 'body_admin', editor: 'editor', observer: 'observer', editorOfB: 'editor' } as const)[who];
-  return roleGrants[role].includes(access as Permission);
+  const role = (
+    {
+      bodyAdmin: 'body_admin',
+      editor: 'editor',
+      observer: 'observer',
+      editorOfB: 'editor',
+    } as const
+  )[who];
+  return roleGrants[role].includes(access);
 }
 
 describe.each(kinds)('the policy table, route by route and role by role, on %s', (kind) => {
@@ -137,12 +192,27 @@ describe.each(kinds)('the policy table, route by route and role by role, on %s',
     const admin = await person(store, 'admin@example.org', { isAdmin: true });
     const people = {
       admin,
-      bodyAdmin: await person(store, 'body-admin@example.org', { memberships: [{ serviceBodyId: a, role: 'body_admin' }] }),
-      editor: await person(store, 'editor@example.org', { memberships: [{ serviceBodyId: a, role: 'editor' }] }),
-      observer: await person(store, 'observer@example.org', { memberships: [{ serviceBodyId: a, role: 'observer' }] }),
-      editorOfB: await person(store, 'editor-b@example.org', { memberships: [{ serviceBodyId: b, role: 'editor' }] }),
+      bodyAdmin: await person(store, 'body-admin@example.org', {
+        memberships: [{ serviceBodyId: a, role: 'body_admin' }],
+      }),
+      editor: await person(store, 'editor@example.org', {
+        memberships: [{ serviceBodyId: a, role: 'editor' }],
+      }),
+      observer: await person(store, 'observer@example.org', {
+        memberships: [{ serviceBodyId: a, role: 'observer' }],
+      }),
+      editorOfB: await person(store, 'editor-b@example.org', {
+        memberships: [{ serviceBodyId: b, role: 'editor' }],
+      }),
     };
-    const deps = { store, clock: testClock, hasher: passwordHasher, totp, mailer: null, baseUrl: ORIGIN };
+    const deps = {
+      store,
+      clock: testClock,
+      hasher: passwordHasher,
+      totp,
+      mailer: null,
+      baseUrl: ORIGIN,
+    };
     for (const p of Object.values(people)) await setPassword(deps, p.userId, PASSWORD);
     world = { a, a1, b, people, admin };
     app = await testServer(db);
@@ -152,14 +222,47 @@ describe.each(kinds)('the policy table, route by route and role by role, on %s',
     await db.destroy();
   });
 
-  const editing = () => ({ store: db.store, clock: testClock, actor: world.admin, defaultTimezone: 'UTC' });
+  const editing = () => ({
+    store: db.store,
+    clock: testClock,
+    actor: world.admin,
+    defaultTimezone: 'UTC',
+  });
   let n = 0;
   const fresh: Fresh = {
     meeting: async () =>
-      (await createMeeting(editing(), { fields: { name: `Matrix ${++n}`, day: 2, time: '19:00', conference_url: 'https://zoom.us/j/123456789' }, serviceBodyId: world.a1 })).slug,
-    group: async () => (await createShared(editing(), 'group', { name: `Matrix group ${++n}`, service_body_id: world.a1 })).id,
-    location: async () => (await createShared(editing(), 'location', { name: `Matrix hall ${++n}`, service_body_id: world.a1 })).id,
-    body: async () => (await createShared(editing(), 'service_body', { name: `Matrix body ${++n}`, parent_id: world.a1 })).id,
+      (
+        await createMeeting(editing(), {
+          fields: {
+            name: `Matrix ${++n}`,
+            day: 2,
+            time: '19:00',
+            conference_url: 'https://zoom.us/j/123456789',
+          },
+          serviceBodyId: world.a1,
+        })
+      ).slug,
+    group: async () =>
+      (
+        await createShared(editing(), 'group', {
+          name: `Matrix group ${++n}`,
+          service_body_id: world.a1,
+        })
+      ).id,
+    location: async () =>
+      (
+        await createShared(editing(), 'location', {
+          name: `Matrix hall ${++n}`,
+          service_body_id: world.a1,
+        })
+      ).id,
+    body: async () =>
+      (
+        await createShared(editing(), 'service_body', {
+          name: `Matrix body ${++n}`,
+          parent_id: world.a1,
+        })
+      ).id,
     request: async () => {
       const slug = await fresh.meeting();
       const [stored] = await db.store.listings.load({ slug });
@@ -178,7 +281,10 @@ describe.each(kinds)('the policy table, route by route and role by role, on %s',
       const slug = await fresh.meeting();
       await updateMeeting(editing(), slug, { fields: { notes: 'Changed once' } });
       const [stored] = await db.store.listings.load({ slug });
-      const [entry] = await db.store.history.list({ entity: 'meeting', entityId: stored?.meetingId ?? -1 });
+      const [entry] = await db.store.history.list({
+        entity: 'meeting',
+        entityId: stored?.meetingId ?? -1,
+      });
       return entry?.id ?? -1;
     },
   };
@@ -188,7 +294,12 @@ describe.each(kinds)('the policy table, route by route and role by role, on %s',
     let cookie = cookies.get(who);
     if (!cookie) {
       const email = world.people[who].email;
-      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, headers: { origin: ORIGIN } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: PASSWORD },
+        headers: { origin: ORIGIN },
+      });
       expect(response.statusCode, `${who} signs in`).toBe(200);
       cookie = String(response.headers['set-cookie']).split(';')[0] ?? '';
       cookies.set(who, cookie);
@@ -203,9 +314,13 @@ describe.each(kinds)('the policy table, route by route and role by role, on %s',
     expect(missing).toEqual([]);
   });
 
-  const entries = Object.entries(routePolicy).filter(([, access]) => access !== 'public') as [RouteKey, RouteAccess][];
+  const entries = Object.entries(routePolicy).filter(([, access]) => access !== 'public') as [
+    RouteKey,
+    RouteAccess,
+  ][];
   // Signing out and changing the password end sessions: those go last, each signing in again.
-  const endsSessions = (key: string) => key.includes('logout') || key === 'PUT /api/v1/auth/password';
+  const endsSessions = (key: string) =>
+    key.includes('logout') || key === 'PUT /api/v1/auth/password';
   entries.sort(([x], [y]) => Number(endsSessions(x)) - Number(endsSessions(y)));
 
   it.each(entries)('%s', async (key, access) => {
@@ -226,10 +341,17 @@ describe.each(kinds)('the policy table, route by route and role by role, on %s',
           ? response.json<{ results: { ok: boolean }[] }>().results.every((r) => r.ok)
           : ![401, 403].includes(response.statusCode);
       const want = allowed(access, who, !unscoped.has(key));
-      if (ok !== want || response.statusCode >= 500 || (!ok && who === 'visitor' && response.statusCode !== 401)) {
+      if (
+        ok !== want ||
+        response.statusCode >= 500 ||
+        (!ok && who === 'visitor' && response.statusCode !== 401)
+      ) {
         outcomes.push(`${who}: ${response.statusCode} ${response.body.slice(0, 160)}`);
       }
-      if (ok) expect(response.statusCode, `${who} ${key}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
+      if (ok)
+        expect(response.statusCode, `${who} ${key}: ${response.body.slice(0, 200)}`).toBeLessThan(
+          500,
+        );
     }
     expect(outcomes).toEqual([]);
     if (endsSessions(key)) cookies.clear();

@@ -120,6 +120,18 @@ describe.each(kinds)('importing feeds into %s', (kind) => {
     expect(listings.get('noon')?.updatedAt).toBe(testClock.now().toISOString());
     const locations = await db.store.locations.all();
     expect(locations).toHaveLength(1);
+    // Volunteers see what the import changed, field by field, and that the import changed it.
+    const history = await db.store.history.list({ entity: 'meeting' });
+    const early_ = history.find((h) => h.label === 'early');
+    expect(early_).toMatchObject({ action: 'update', actor: 'import: x', userId: null });
+    expect(early_?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'time', before: '07:00', after: '07:30' },
+        { field: 'location_notes', before: null, after: 'Side door' },
+      ]),
+    );
+    // Added meetings are not recorded one by one: only the second import's changes are.
+    expect(history).toHaveLength(2);
   });
 
   it('prunes only the meetings this source no longer lists, never another source’s', async () => {
@@ -153,6 +165,14 @@ describe.each(kinds)('importing feeds into %s', (kind) => {
       deps(),
     );
     expect(pruned).toMatchObject({ removed: 2, unchanged: 1 });
+    expect(
+      (await db.store.history.list({ entity: 'meeting' }))
+        .map((h) => [h.label, h.action, h.actor])
+        .sort(),
+    ).toEqual([
+      ['three', 'delete', 'import: a'],
+      ['two', 'delete', 'import: a'],
+    ]);
     expect([...(await bySlug('a')).keys()]).toEqual(['one']);
     expect([...(await bySlug('b')).keys()].sort()).toEqual(['four', 'one']);
     // The group the pruned meetings shared with "one" stays; nothing is orphaned.

@@ -16,6 +16,7 @@ import type { Listing, ListingRecord } from '../../domain/listing/listing.ts';
 import { stableStringify } from '../../domain/listing/listing-fingerprint.ts';
 import { slugify, uniqueSlug } from '../../domain/meeting/slug.ts';
 import type { EntityDetails } from '../../domain/service-body/service-body.ts';
+import { recordImportChanges, snapshot } from './import-history.ts';
 import { type SharedPlan, keysOf } from './shared-rows.ts';
 
 export interface SyncCounts {
@@ -233,6 +234,15 @@ export async function syncSource(
     if (same) counts.unchanged++;
     return !same;
   });
+  // Meetings this import will change or remove, as they are now: for their history.
+  const gone = options.prune
+    ? [...stored].filter(([slug]) => !options.slugsInFeed.has(slug)).map(([, s]) => s.meetingId)
+    : [];
+  const touched = changed.flatMap((r) => {
+    const before = stored.get(r.listing.slug);
+    return before ? [before.meetingId] : [];
+  });
+  const previous = await snapshot(repos, [...touched, ...gone]);
 
   if (changed.length > 0) {
     const { bodyIds, locationIds, groupIds } = await syncSharedPlan(repos, plan, options);
@@ -281,12 +291,8 @@ export async function syncSource(
     if (inserts.length > 0) await flush();
   }
 
-  if (options.prune) {
-    const gone = [...stored]
-      .filter(([slug]) => !options.slugsInFeed.has(slug))
-      .map(([, s]) => s.meetingId);
-    counts.removed = await repos.meetings.deleteMany(gone);
-  }
+  if (options.prune) counts.removed = await repos.meetings.deleteMany(gone);
+  await recordImportChanges(repos, { before: previous, sourceName: options.sourceName, now });
   await repos.groups.deleteUnused(options.sourceId);
   await repos.locations.deleteUnused(options.sourceId);
   await repos.serviceBodies.deleteUnused(options.sourceId);

@@ -4,6 +4,7 @@ import { Chrome } from '../components/Chrome.tsx';
 import { formatDateTime, formatTime, zoneLabel } from '../format.ts';
 import { useTranslate } from '../i18n/translate.ts';
 import type { MeetingModel } from '../page-model.ts';
+import { proveWork } from '../proof-of-work.ts';
 
 function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+,*#;]/g, '')}`;
@@ -41,11 +42,13 @@ export function MeetingPage({ model }: { model: MeetingModel }) {
     event.preventDefault();
     const fields = formFields(event.currentTarget);
     setReport({ sent: false, error: null, busy: true });
+    const proof = await proveWork();
     const body = {
       meeting: m.slug,
       message: fields.message ?? '',
       ...(fields.email ? { email: fields.email } : {}),
       ...(fields.website ? { website: fields.website } : {}),
+      ...(proof ? { proof } : {}),
     };
     try {
       const response = await fetch('/api/v1/change-requests', {

@@ -1,6 +1,8 @@
+import { type FormEvent, useState } from 'react';
 import { Chrome } from '../components/Chrome.tsx';
 import { useTranslate } from '../i18n/translate.ts';
 import type { SuggestModel } from '../page-model.ts';
+import { proveWork } from '../proof-of-work.ts';
 
 /**
  * "Suggest a meeting": for a meeting the directory does not list. Only the name is needed; the
@@ -11,6 +13,23 @@ export function SuggestPage({ model }: { model: SuggestModel }) {
   const t = useTranslate();
   const langQuery = model.locale === 'en' ? '' : `?lang=${model.locale}`;
   const value = (name: string) => model.values[name] ?? '';
+  const [busy, setBusy] = useState(false);
+
+  // With script, the form carries a proof of work, so it goes straight to the volunteers'
+  // queue; without, it is sent as it is and waits apart (see proof-of-work.ts).
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    if (form.dataset.proven === 'yes') return;
+    event.preventDefault();
+    setBusy(true);
+    const proof = await proveWork();
+    if (proof) {
+      (form.elements.namedItem('proof_challenge') as HTMLInputElement).value = proof.challenge;
+      (form.elements.namedItem('proof_nonce') as HTMLInputElement).value = proof.nonce;
+    }
+    form.dataset.proven = 'yes';
+    form.requestSubmit();
+  }
   return (
     <Chrome t={t} locale={model.locale} path={model.path} demo={model.demo} current={null}>
       <h1>{t('suggestTitle')}</h1>
@@ -22,7 +41,14 @@ export function SuggestPage({ model }: { model: SuggestModel }) {
           </p>
         </>
       ) : (
-        <form className="suggest" method="post" action={`/suggest${langQuery}`}>
+        <form
+          className="suggest"
+          method="post"
+          action={`/suggest${langQuery}`}
+          onSubmit={(e) => void submit(e)}
+        >
+          <input type="hidden" name="proof_challenge" defaultValue="" />
+          <input type="hidden" name="proof_nonce" defaultValue="" />
           <p>{t('suggestIntro')}</p>
           <div className="field">
             <label htmlFor="suggest-name">{t('suggestName')}</label>
@@ -128,7 +154,9 @@ export function SuggestPage({ model }: { model: SuggestModel }) {
               {model.error}
             </p>
           ) : null}
-          <button type="submit">{t('suggestSend')}</button>
+          <button type="submit" disabled={busy}>
+            {t('suggestSend')}
+          </button>
         </form>
       )}
     </Chrome>
