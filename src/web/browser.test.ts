@@ -588,6 +588,29 @@ describe.skipIf(missing.length > 0 && !required)('the pages in a real browser', 
     }
   });
 
+  it('sends a report and a suggestion with their proof of work, so they need no second look', async () => {
+    const context = await newContext();
+    try {
+      const page = await open(context, pages.meeting);
+      await page.getByLabel('What is wrong?').fill('The side door is locked now: use the front.');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByText('Thank you. A volunteer will look at this.').waitFor();
+      const suggest = await open(context, pages.suggest);
+      await suggest.getByLabel('Name of the meeting or group').fill('Thursday Night Hope');
+      await suggest.getByRole('button', { name: 'Send the suggestion' }).click();
+      await suggest.getByText('A volunteer will check this meeting').waitFor();
+      const requests = await db.store.changeRequests.list({ statuses: ['open', 'held'] });
+      expect(requests.map((r) => [r.meetingSlug, r.status])).toEqual(
+        expect.arrayContaining([
+          [MEETING.slug, 'open'],
+          [null, 'open'],
+        ]),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('hydrates every page without an error or a warning', async () => {
     const context = await newContext();
     const problems = watchConsole(context);
