@@ -9,6 +9,7 @@ import { testServer } from '../../test-support/http.ts';
 import { MemoryStream } from '../../test-support/memory-stream.ts';
 import { feedReadOptions } from '../../test-support/read-options.ts';
 import { solves } from '../../services/spam/proof-of-work.ts';
+import { undocumentedApiRoutes } from './openapi-volunteer.ts';
 import { readSharedFeed, sharedFeedPath } from '../../test-support/shared-data.ts';
 
 interface RawMeeting {
@@ -305,6 +306,11 @@ describe('the public API on the shared Orange County feed', () => {
     expect(doc.paths['/api/v1/meetings']?.get?.parameters?.map((p) => p.name)).toEqual(
       expect.arrayContaining(['near', 'place', 'day', 'starting_within', 'cursor']),
     );
+    // Every route under /api is in it, the volunteer area's with what it needs.
+    expect(undocumentedApiRoutes(doc.paths as Record<string, Record<string, unknown>>)).toEqual([]);
+    expect(doc.paths['/api/v1/meetings/{slug}']).toMatchObject({
+      patch: { 'x-access': 'edit_listings', security: [{ session: [] }] },
+    });
   });
 
   it('takes change requests, keeps bots out quietly, and says what to fix', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changeRequestSchema } from '../../services/change-request.service.ts';
+import { volunteerPaths } from './openapi-volunteer.ts';
 import {
   DEFAULT_LIMIT,
   DEFAULT_RADIUS_KM,
@@ -49,18 +50,27 @@ function queryParameters() {
 
 const error = { $ref: '#/components/schemas/Error' };
 
+/** The public paths with the volunteer area's, method by method where a path has both. */
+function withVolunteerPaths(publicPaths: Record<string, Record<string, unknown>>) {
+  const paths: Record<string, Record<string, unknown>> = { ...publicPaths };
+  for (const [path, operations] of Object.entries(volunteerPaths())) {
+    paths[path] = { ...operations, ...paths[path] };
+  }
+  return paths;
+}
+
 /** The OpenAPI 3.1 description of the public API, from the schemas that validate requests. */
 export function openApiDocument(serverUrl: string | null) {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Greendoor public API',
+      title: 'Greendoor API',
       version: '1',
       description:
-        'Find mutual aid meetings. No account, no cookies, and nothing about a search is logged. Errors name the parameter to fix.',
+        'Find mutual aid meetings: no account, no cookies, and nothing about a search is logged. Errors name the parameter to fix. The volunteer area (x-access says what each route needs; docs/volunteer-api.md has the details) uses a session cookie.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
-    paths: {
+    paths: withVolunteerPaths({
       '/api/v1/meetings': {
         get: {
           summary: 'Search meetings',
@@ -166,8 +176,17 @@ export function openApiDocument(serverUrl: string | null) {
           responses: { '200': { description: 'ok' }, '503': { description: 'unavailable' } },
         },
       },
-    },
+    }),
     components: {
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'gd_session',
+          description:
+            'Set by POST /api/v1/auth/login. Writes with it must come from this site (Origin).',
+        },
+      },
       schemas: {
         Error: {
           type: 'object',
