@@ -58,6 +58,8 @@ export function presentEdited(m: EditedMeeting) {
     slug: m.slug,
     published: m.published,
     service_body_id: m.serviceBodyId,
+    location_id: m.locationId,
+    group_id: m.groupId,
     fields: m.fields,
     warnings: m.warnings.map((w) => ({ field: w.field, message: w.message })),
   };

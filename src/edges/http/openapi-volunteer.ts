@@ -69,7 +69,7 @@ export function volunteerPaths(): Record<string, Record<string, object>> {
     if (!summary) continue;
     const [method = 'get', path = '/'] = openApiKey(key).split(' ');
     paths[path] ??= {};
-    (paths[path])[method.toLowerCase()] = {
+    paths[path][method.toLowerCase()] = {
       summary,
       'x-access': access,
       ...(access === 'public' ? {} : { security: [{ session: [] }] }),

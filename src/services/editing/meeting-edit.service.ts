@@ -28,6 +28,9 @@ export interface MeetingEdit {
 export interface EditedMeeting {
   readonly slug: string;
   readonly meetingId: number;
+  /** Its place and group, to edit them as themselves (for all their meetings). */
+  readonly locationId: number | null;
+  readonly groupId: number | null;
   readonly fields: MeetingFields;
   readonly published: boolean;
   readonly serviceBodyId: number | null;
@@ -86,6 +89,8 @@ export async function meetingForEditing(ctx: EditingContext, slug: string): Prom
   return {
     slug,
     meetingId: stored.meetingId,
+    locationId: stored.locationId,
+    groupId: stored.groupId,
     fields: fieldsOf(stored),
     published: stored.listing.published,
     serviceBodyId: bodyId,
@@ -165,6 +170,8 @@ export async function updateMeeting(
     return {
       slug,
       meetingId: stored.meetingId,
+      locationId: after.locationId,
+      groupId: after.groupId,
       fields: fieldsOf(after),
       published: after.listing.published,
       serviceBodyId: targetBody,
@@ -250,6 +257,8 @@ export async function createMeeting(
     return {
       slug,
       meetingId,
+      locationId: created.locationId,
+      groupId: created.groupId,
       fields: fieldsOf(created),
       published: created.listing.published,
       serviceBodyId: bodyId,
