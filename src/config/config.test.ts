@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       mapAttribution: null,
       smtpUrl: null,
       mailFrom: 'Greendoor <no-reply@localhost>',
+      redisUrl: null,
       trustProxy: false,
       logLevel: 'info',
     });
@@ -29,9 +30,11 @@ describe('loadConfig', () => {
       DEMO_DATA: 'off',
       SMTP_URL: 'smtps://user:secret@mail.example.org:465',
       MAIL_FROM: 'Greendoor <meetings@example.org>',
+      REDIS_URL: 'redis://127.0.0.1:6379',
       TRUST_PROXY: 'on',
       LOG_LEVEL: 'warn',
     });
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.port).toBe(8080);
     expect(config.smtpUrl).toBe('smtps://user:secret@mail.example.org:465');
     expect(config.trustProxy).toBe(true);

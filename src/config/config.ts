@@ -52,6 +52,12 @@ const configSchema = z.object({
     .trim()
     .regex(/^[^\r\n]{3,200}$/, 'must be an address such as "Greendoor <meetings@example.org>"')
     .optional(),
+  REDIS_URL: z
+    .url({
+      protocol: /^rediss?$/,
+      error: 'must be redis:// or rediss://, such as redis://127.0.0.1:6379',
+    })
+    .optional(),
   TRUST_PROXY: z
     .enum(['on', 'off'], {
       error: 'must be on (behind a reverse proxy that sets X-Forwarded-For) or off',
@@ -79,6 +85,8 @@ export interface Config {
   /** Outgoing mail (invitations, password resets, replies); null: no mail is sent. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** Where several processes share online meeting rooms; null: one process, rooms in memory. */
+  readonly redisUrl: string | null;
   /** Behind a reverse proxy: take the client's address and scheme from X-Forwarded-*. */
   readonly trustProxy: boolean;
   readonly logLevel: ConfigValues['LOG_LEVEL'];
@@ -101,6 +109,8 @@ export const configDescriptions: Record<keyof ConfigValues, string> = {
   SMTP_URL:
     'smtp:// or smtps:// server for invitations, password resets and replies; unset, no mail is sent',
   MAIL_FROM: 'the From of mail sent (default "Greendoor <no-reply@localhost>")',
+  REDIS_URL:
+    'redis:// server that several processes share online meeting rooms through (turn its persistence off); unset, one process keeps rooms in memory',
   TRUST_PROXY:
     'on behind a reverse proxy or load balancer (client addresses and https from X-Forwarded-*); off by default',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
@@ -137,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapAttribution: v.MAP_ATTRIBUTION ?? null,
     smtpUrl: v.SMTP_URL ?? null,
     mailFrom: v.MAIL_FROM ?? 'Greendoor <no-reply@localhost>',
+    redisUrl: v.REDIS_URL ?? null,
     trustProxy: v.TRUST_PROXY === 'on',
     logLevel: v.LOG_LEVEL,
   });

@@ -4,10 +4,11 @@ import { passwordHasher } from '../adapters/auth/password-hasher.ts';
 import { totp } from '../adapters/auth/totp.ts';
 import { zoneAt } from '../adapters/geo/timezone-lookup.ts';
 import type { Mailer } from '../adapters/mail/mailer.ts';
-import type { Clock } from '../adapters/clock.ts';
+import { type Clock, systemClock } from '../adapters/clock.ts';
 import type { Config } from '../config/config.ts';
 import { buildServer } from '../edges/http/server.ts';
 import { FeedCache } from '../services/feed.service.ts';
+import { type RoomLive, openRoomLive } from '../services/room/room-live.service.ts';
 import { SearchService } from '../services/search/search.service.ts';
 import type { TestDatabase } from './databases.ts';
 import { testClock } from './databases.ts';
@@ -20,6 +21,8 @@ export interface TestServerOptions {
   readonly logStream?: { write(line: string): void };
   /** Where mail goes (a local SMTP server in the tests that read it); none by default. */
   readonly mailer?: Mailer;
+  /** The rooms the server serves (default: in memory, on the real clock). */
+  readonly rooms?: RoomLive;
 }
 
 /** The real server over a test database, for `inject` (or `listen` on 127.0.0.1). */
@@ -46,6 +49,9 @@ export async function testServer(
       places: { resolve: resolvePlace, search: searchPlaces },
       zoneAt,
       accounts: { hasher: passwordHasher, totp, mailer: options.mailer ?? null },
+      rooms:
+        options.rooms ??
+        (await openRoomLive({ store: db.store, clock: systemClock, hasher: passwordHasher, redisUrl: null })),
     },
     options.logStream ? { logStream: options.logStream } : {},
   );

@@ -55,6 +55,7 @@ export function loadClientAssets(): ClientAssets {
     guide: 'src/web/pages/GuidePage.tsx',
     'not-found': 'src/web/pages/NotFoundPage.tsx',
     suggest: 'src/web/pages/SuggestPage.tsx',
+    room: 'src/web/pages/RoomPage.tsx',
   };
   const entryFile = `/static/${entry.file}`;
   // What every page hydrates with (React and the app shell): the entry loads it after paint.

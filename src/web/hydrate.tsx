@@ -17,6 +17,7 @@ const pageLoaders: {
   guide: () => import('./pages/GuidePage.tsx').then((m) => m.GuidePage),
   'not-found': () => import('./pages/NotFoundPage.tsx').then((m) => m.NotFoundPage),
   suggest: () => import('./pages/SuggestPage.tsx').then((m) => m.SuggestPage),
+  room: () => import('./pages/RoomPage.tsx').then((m) => m.RoomPage),
 };
 
 const catalogLoaders: Record<Locale, () => Promise<Messages>> = {

@@ -1,6 +1,7 @@
 import type { Locale } from '../domain/vocabulary/locales.ts';
 import type { MeetingResult } from './api-types.ts';
 import type { FinderParams } from './finder-params.ts';
+import type { RoomText } from './room/room-text.en.ts';
 
 export interface Option {
   readonly value: string;
@@ -122,4 +123,21 @@ export interface SuggestModel extends PageBase {
   readonly values: Readonly<Record<string, string>>;
 }
 
-export type PageModel = FinderModel | MeetingModel | GuideModel | NotFoundModel | SuggestModel;
+/** An online meeting room: the page joins it through the room protocol (WebSocket). */
+export interface RoomModel extends PageBase {
+  readonly kind: 'room';
+  readonly roomId: string;
+  readonly name: string;
+  readonly passcodeRequired: boolean;
+  readonly statement: string;
+  /** The room's interface text in the page's language (only this page carries it). */
+  readonly text: RoomText;
+}
+
+export type PageModel =
+  | FinderModel
+  | MeetingModel
+  | GuideModel
+  | NotFoundModel
+  | SuggestModel
+  | RoomModel;

@@ -227,6 +227,26 @@ export interface HistoryTable {
   created_at: DbTimestamp;
 }
 
+export interface RoomTable {
+  /** Random and unguessable: the room's address. */
+  id: string;
+  name: string;
+  /** twelve-step, smart or open. */
+  format: string;
+  /** The group's steps, statement and timings (RoomSettings less the name and format). */
+  settings: DbJson;
+  /** SHA-256 of the host key (the key itself was shown once, to whoever opened the room). */
+  host_key_hash: string;
+  /** argon2id of the passcode, when the room has one. */
+  passcode_hash: string | null;
+  waiting_room: DbBoolean;
+  private_messages: DbBoolean;
+  /** The online meeting whose room this is, if any. */
+  meeting_id: number | null;
+  created_by: number | null;
+  created_at: DbTimestamp;
+}
+
 export interface DatabaseSchema {
   fellowships: FellowshipTable;
   sources: SourceTable;
@@ -243,4 +263,5 @@ export interface DatabaseSchema {
   sign_in_failures: SignInFailureTable;
   settings: SettingTable;
   history: HistoryTable;
+  rooms: RoomTable;
 }

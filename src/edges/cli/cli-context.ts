@@ -42,3 +42,10 @@ export async function withStore<T>(
     await store.close();
   }
 }
+
+/** Where a person opens a link: PUBLIC_URL, else this machine's server. */
+export function siteUrl(config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  return `http://${host}:${config.port}`;
+}

@@ -7,6 +7,7 @@ import { registerFellowshipsCommand } from './commands/fellowships.command.ts';
 import { registerGenerateCommand } from './commands/generate.command.ts';
 import { registerImportCommands } from './commands/import.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
+import { registerRoomsCommand } from './commands/rooms.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerSourcesCommand } from './commands/sources.command.ts';
 import { registerTypesCommand } from './commands/types.command.ts';
@@ -39,6 +40,7 @@ export function createProgram(
   registerTypesCommand(program, lazy);
   registerMigrateCommand(program, lazy);
   registerUsersCommand(program, lazy);
+  registerRoomsCommand(program, lazy);
   return program;
 }
 

@@ -6,6 +6,7 @@ import type { Place } from '../../adapters/geo/places.ts';
 import type { Mailer } from '../../adapters/mail/mailer.ts';
 import type { Config } from '../../config/config.ts';
 import type { FeedCache } from '../../services/feed.service.ts';
+import type { RoomLive } from '../../services/room/room-live.service.ts';
 import type { SearchService } from '../../services/search/search.service.ts';
 
 /** What routes are given: services and the few adapters edges may call directly. */
@@ -29,4 +30,6 @@ export interface HttpContext {
     search(query: string, limit: number): Promise<Place[]>;
   };
   readonly zoneAt: (latitude: number, longitude: number) => string | null;
+  /** Online meeting rooms served by this process (closed with the server). */
+  readonly rooms: RoomLive;
 }

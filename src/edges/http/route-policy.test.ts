@@ -6,6 +6,7 @@ import { type Actor, roleGrants } from '../../domain/account/permissions.ts';
 import { setPassword } from '../../services/account/account.service.ts';
 import { createShared } from '../../services/editing/shared-edit.service.ts';
 import { createMeeting, updateMeeting } from '../../services/editing/meeting-edit.service.ts';
+import { enableMeetingRoom } from '../../services/room/room-setup.service.ts';
 import { person, serviceBody } from '../../test-support/accounts.ts';
 import {
   type TestDatabase,
@@ -56,6 +57,8 @@ interface Fresh {
   body(): Promise<number>;
   request(): Promise<number>;
   historyEntry(): Promise<number>;
+  /** A meeting with a Greendoor room. */
+  roomMeeting(): Promise<string>;
 }
 
 const json = (method: InjectOptions['method'], url: string, payload?: object): InjectOptions => ({
@@ -146,6 +149,15 @@ const cases: Partial<Record<RouteKey, Case>> = {
   'POST /api/v1/history/:id/revert': async (w, f) =>
     json('POST', `/api/v1/history/${await f.historyEntry()}/revert`),
   'POST /api/v1/auth/logout-everywhere': () => json('POST', '/api/v1/auth/logout-everywhere'),
+  'POST /api/v1/rooms': () => json('POST', '/api/v1/rooms', { name: 'Ad-hoc room' }),
+  'GET /api/v1/meetings/:slug/room': async (w, f) =>
+    json('GET', `/api/v1/meetings/${await f.roomMeeting()}/room`),
+  'PUT /api/v1/meetings/:slug/room': async (w, f) =>
+    json('PUT', `/api/v1/meetings/${await f.meeting()}/room`, { share_minutes: 3 }),
+  'POST /api/v1/meetings/:slug/room/host-key': async (w, f) =>
+    json('POST', `/api/v1/meetings/${await f.roomMeeting()}/room/host-key`),
+  'DELETE /api/v1/meetings/:slug/room': async (w, f) =>
+    json('DELETE', `/api/v1/meetings/${await f.roomMeeting()}/room`),
 };
 
 /**
@@ -159,6 +171,7 @@ const unscoped = new Set<RouteKey>([
   'GET /api/v1/history',
   'GET /api/v1/users',
   'GET /api/v1/geocode',
+  'POST /api/v1/rooms',
 ]);
 
 /** Who may, by the route's entry: the permission on A1 (through the role on A), or any volunteer. */
@@ -286,6 +299,11 @@ describe.each(kinds)('the policy table, route by route and role by role, on %s',
         entityId: stored?.meetingId ?? -1,
       });
       return entry?.id ?? -1;
+    },
+    roomMeeting: async () => {
+      const slug = await fresh.meeting();
+      await enableMeetingRoom({ ...editing(), hasher: passwordHasher }, slug, {}, ORIGIN);
+      return slug;
     },
   };
 

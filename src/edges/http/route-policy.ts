@@ -76,6 +76,14 @@ export const routePolicy = {
   'POST /api/v1/change-requests/:id/reject': 'review_requests',
   'POST /api/v1/change-requests/:id/release': 'review_requests',
   'GET /api/v1/history': 'read_private',
+  // online meeting rooms: joining needs no account (the room's link, its passcode, the host)
+  'GET /rooms/:roomId': 'public',
+  'GET /api/v1/rooms/:roomId/socket': 'public',
+  'POST /api/v1/rooms': 'edit_listings',
+  'GET /api/v1/meetings/:slug/room': 'read_private',
+  'PUT /api/v1/meetings/:slug/room': 'edit_listings',
+  'POST /api/v1/meetings/:slug/room/host-key': 'edit_listings',
+  'DELETE /api/v1/meetings/:slug/room': 'edit_listings',
   'POST /api/v1/history/:id/revert': 'edit_listings',
 } as const satisfies Record<string, RouteAccess>;
 

@@ -17,6 +17,8 @@ import { registerHealthRoutes } from './health.routes.ts';
 import { registerHistoryRoutes } from './history.routes.ts';
 import { registerMeetingEditRoutes } from './meeting-edit.routes.ts';
 import { registerQualityRoutes } from './quality.routes.ts';
+import { registerRoomGateway } from '../ws/room.gateway.ts';
+import { registerRoomRoutes } from './room.routes.ts';
 import { registerSharedEditRoutes } from './shared-edit.routes.ts';
 import { registerUserRoutes } from './user.routes.ts';
 import type { HttpContext } from './http-context.ts';
@@ -141,6 +143,8 @@ export async function buildServer(
     });
   }
 
+  await registerRoomGateway(app, ctx.rooms, ctx.config.publicUrl);
+
   const summaries = new DirectorySummaryCache(ctx.store);
   registerHealthRoutes(app, ctx.store);
   registerAuthRoutes(app, ctx);
@@ -154,6 +158,7 @@ export async function buildServer(
   registerTypeRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerChangeRequestRoutes(app, ctx);
+  registerRoomRoutes(app, ctx);
   app.get('/api/openapi.json', () => openApiDocument(ctx.config.publicUrl));
   registerPageRoutes(app, ctx, { assets: options.assets ?? loadClientAssets(), summaries });
   return app;

@@ -49,7 +49,14 @@ export function fieldsOf(stored: StoredListing): MeetingFields {
     },
     { includePrivateContacts: true },
   );
-  return Object.fromEntries(Object.entries(record).filter(([field]) => isEditableField(field)));
+  // Attendance a source never stated is derived (a conference link added makes a meeting
+  // online or hybrid): writing the derived value back would freeze it.
+  const stated = stored.listing.attendanceExplicit;
+  return Object.fromEntries(
+    Object.entries(record).filter(
+      ([field]) => isEditableField(field) && (stated || field !== 'attendance_option'),
+    ),
+  );
 }
 
 /**

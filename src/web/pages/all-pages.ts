@@ -3,6 +3,7 @@ import { FinderPage } from './FinderPage.tsx';
 import { GuidePage } from './GuidePage.tsx';
 import { MeetingPage } from './MeetingPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { RoomPage } from './RoomPage.tsx';
 import { SuggestPage } from './SuggestPage.tsx';
 
 /** Every page component, for the server. */
@@ -12,4 +13,5 @@ export const allPages: PageComponents = {
   guide: GuidePage,
   'not-found': NotFoundPage,
   suggest: SuggestPage,
+  room: RoomPage,
 };

@@ -6,6 +6,7 @@ import { directoryMigration } from './0001-directory.ts';
 import { directoryChangesMigration } from './0002-directory-changes.ts';
 import { changeRequestsMigration } from './0003-change-requests.ts';
 import { volunteersMigration } from './0004-volunteers.ts';
+import { roomsMigration } from './0005-rooms.ts';
 
 /** Every migration, in order. Names sort in the order they run. */
 function allMigrations(dialect: DatabaseDialect): Record<string, Migration> {
@@ -14,6 +15,7 @@ function allMigrations(dialect: DatabaseDialect): Record<string, Migration> {
     '0002-directory-changes': directoryChangesMigration(dialect),
     '0003-change-requests': changeRequestsMigration(dialect),
     '0004-volunteers': volunteersMigration(dialect),
+    '0005-rooms': roomsMigration(dialect),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   locationRepository,
   serviceBodyRepository,
 } from './owned-rows.repository.ts';
+import { roomRepository } from './room.repository.ts';
 import { sessionRepository } from './session.repository.ts';
 import { settingRepository } from './setting.repository.ts';
 import { signInFailureRepository } from './sign-in-failure.repository.ts';
@@ -37,6 +38,7 @@ export function createRepositories(db: Kysely<DatabaseSchema>, dialect: Database
     signInFailures: signInFailureRepository(db, dialect),
     settings: settingRepository(db),
     history: historyRepository(db, dialect),
+    rooms: roomRepository(db, dialect),
     /** How values are stored in this database (for services that build rows). */
     codec: dialect.codec,
     /** Whether the database answers. */

@@ -6,6 +6,7 @@ import { zoneAt } from '../../../adapters/geo/timezone-lookup.ts';
 import { smtpMailer } from '../../../adapters/mail/mailer.ts';
 import { DEMO_SOURCE, loadDemoIfEmpty } from '../../../services/demo.service.ts';
 import { FeedCache } from '../../../services/feed.service.ts';
+import { openRoomLive } from '../../../services/room/room-live.service.ts';
 import { SearchService } from '../../../services/search/search.service.ts';
 import { buildServer } from '../../http/server.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -20,6 +21,12 @@ export function registerServeCommand(program: Command, context: () => CliContext
       const demo = ctx.config.demoData === 'auto' ? await loadDemoIfEmpty(store, ctx.clock) : null;
       const started = Date.now();
       const search = await SearchService.open(store);
+      const rooms = await openRoomLive({
+        store,
+        clock: ctx.clock,
+        hasher: passwordHasher,
+        redisUrl: ctx.config.redisUrl,
+      });
       const app = await buildServer({
         store,
         search,
@@ -33,8 +40,15 @@ export function registerServeCommand(program: Command, context: () => CliContext
           totp,
           mailer: ctx.config.smtpUrl ? smtpMailer(ctx.config.smtpUrl, ctx.config.mailFrom) : null,
         },
+        rooms,
       });
       app.log.info(`database: ${store.dialect.description}`);
+      app.log.info(
+        ctx.config.redisUrl
+          ? `rooms: shared with other processes through Redis at ${new URL(ctx.config.redisUrl).host}`
+          : 'rooms: in this process’s memory (set REDIS_URL to share them between processes)',
+      );
+      for (const warning of rooms.hub.warnings) app.log.warn(warning);
       if (demo) {
         app.log.warn(
           `the database was empty, so it now holds the DEMO dataset: ${demo.created} synthetic meetings that do not exist (source "${DEMO_SOURCE}"). Remove them with \`greendoor sources remove ${DEMO_SOURCE}\`; set DEMO_DATA=off to never load them.`,

@@ -1,7 +1,6 @@
 import { type Command, Option } from 'commander';
 import { passwordHasher } from '../../../adapters/auth/password-hasher.ts';
 import { totp } from '../../../adapters/auth/totp.ts';
-import type { Config } from '../../../config/config.ts';
 import { memberRoles } from '../../../domain/account/permissions.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { AccountDeps } from '../../../services/account/account-deps.ts';
@@ -10,14 +9,7 @@ import {
   oneTimeLink,
   setPassword,
 } from '../../../services/account/account.service.ts';
-import { type CliContext, withStore } from '../cli-context.ts';
-
-/** Where a person opens a link: PUBLIC_URL, else this machine's server. */
-function baseUrl(config: Config): string {
-  if (config.publicUrl) return config.publicUrl;
-  const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
-  return `http://${host}:${config.port}`;
-}
+import { type CliContext, siteUrl as baseUrl, withStore } from '../cli-context.ts';
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
