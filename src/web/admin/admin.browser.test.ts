@@ -58,8 +58,23 @@ const launchArgs = [
   '--disable-sync',
 ];
 
+/** Tiles an operator might configure; the browser gets a blank tile, nothing leaves. */
+const TILES = {
+  url: 'https://tiles.example.org/{z}/{x}/{y}.png',
+  attribution:
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+};
+const blankTile = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=',
+  'base64',
+);
+
 const ADMIN = { email: 'admin@example.org', password: 'admin-pass-phrase-1' };
-const SECRETARY = { email: 'secretary@example.org', password: 'four unrelated words' };
+const SECRETARY = {
+  email: 'secretary@example.org',
+  password: 'four unrelated words',
+  newPassword: 'five more unrelated words',
+};
 const BODY = 'Costa Mesa District';
 /** The district's meetings (of the shared feed); the first is the one edited. */
 const MEETING = { slug: '40-minutes-to-freedom', name: '40 Minutes to Freedom' };
@@ -714,6 +729,12 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
       .getByRole('link', { name: 'My account' })
       .click();
     await expect.poll(() => heading(page).textContent()).toBe('My account');
+    await page.fill('#change-password-current_password', SECRETARY.password);
+    await page.fill('#change-password-password', SECRETARY.newPassword);
+    await page.getByRole('button', { name: 'Change the password' }).click();
+    await expect
+      .poll(() => focused(page))
+      .toBe('p:Your password is changed; your other sessions ended.');
     await page.getByRole('button', { name: 'Set up the code' }).click();
     const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
@@ -730,7 +751,7 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Sign in');
     await page.fill('#sign-in-email', SECRETARY.email);
-    await page.fill('#sign-in-password', SECRETARY.password);
+    await page.fill('#sign-in-password', SECRETARY.newPassword);
     await page.keyboard.press('Enter');
     // The code field appears only now, with the server's words beside it and focus on them.
     await expect.poll(() => focused(page)).toBe('p#sign-in-totp-error');
@@ -798,6 +819,54 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
       expect(seen.size, url).toBeGreaterThan(5);
     }
     expect(report).toEqual([]);
+  });
+
+  it('draws the pin over the tiles an operator configured, with their attribution, and nothing else leaves', async () => {
+    const tiled = await testServer(db, {
+      config: { mapTileUrl: TILES.url, mapAttribution: TILES.attribution },
+    });
+    try {
+      await tiled.listen({ port: 0, host: '127.0.0.1' });
+      const tiledOrigin = `http://127.0.0.1:${(tiled.server.address() as AddressInfo).port}`;
+      const context = await browser.newContext({ baseURL: tiledOrigin, locale: 'en-US' });
+      context.setDefaultTimeout(10_000);
+      const tileRequests: string[] = [];
+      const seen: string[] = [];
+      context.on('request', (request) => seen.push(request.url()));
+      await context.route('https://tiles.example.org/**', (route) => {
+        tileRequests.push(route.request().url());
+        return route.fulfill({ status: 200, contentType: 'image/png', body: blankTile });
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto('/admin');
+        await page.fill('#sign-in-email', ADMIN.email);
+        await page.fill('#sign-in-password', ADMIN.password);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => heading(page).textContent()).toBe('My meetings');
+        await page.goto(`/admin/meetings/${MEETING.slug}`);
+        await page.waitForSelector('.pin-map .leaflet-tile-loaded');
+        await page.waitForSelector('.pin-map .leaflet-control-attribution a');
+        expect(await page.locator('.pin-map .leaflet-control-attribution').textContent()).toContain(
+          'OpenStreetMap',
+        );
+        expect(tileRequests.length).toBeGreaterThan(0);
+        // The tiles (answered here), and this site: nothing else.
+        expect(
+          seen.filter(
+            (u) =>
+              !u.startsWith(`${tiledOrigin}/`) &&
+              !u.startsWith('https://tiles.example.org/') &&
+              !u.startsWith('data:'),
+          ),
+        ).toEqual([]);
+        await checkAccessibility('the meeting editor with tiles', page);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await tiled.close();
+    }
   });
 
   it('(f) has no axe-core violations (WCAG 2.2 AA and best practices) on the pages it checked', () => {

@@ -52,9 +52,10 @@ export function whenSignedOut(listener: (() => void) | null): void {
 }
 
 /**
- * One request to the API. Writes say where they come from: the pages' policy is no-referrer,
- * under which a browser sends `Origin: null`, so each request asks for its own origin to be sent
- * (same-origin only), which the API requires of every write with a session.
+ * One request to the API. Writes must say they come from this site (the API refuses a write with
+ * a session otherwise). Under the pages' no-referrer policy the Fetch standard has a browser send
+ * `Origin: null` on a write (Chrome sends the origin anyway); asking for the same-origin policy on
+ * each request makes every browser send this site's origin, and its Referer, to this site only.
  */
 export async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
   let response: Response;

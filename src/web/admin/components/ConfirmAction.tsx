@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 /**
  * A button whose action asks first, in the page rather than in a pop-up: the question takes
- * focus, with the action and "Cancel" beside it; cancelling puts focus back on the button.
+ * focus, with the action and "Cancel" beside it; cancelling (or Escape) puts focus back on the button.
  */
 export function ConfirmAction(props: {
   label: string;
@@ -50,8 +50,19 @@ export function ConfirmAction(props: {
       setBusy(false);
     }
   };
+  const cancel = () => {
+    returnFocus.current = true;
+    setAsking(false);
+  };
   return (
-    <div className="confirm" role="group" aria-labelledby={questionId}>
+    <div
+      className="confirm"
+      role="group"
+      aria-labelledby={questionId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !busy) cancel();
+      }}
+    >
       <p id={questionId} ref={question} tabIndex={-1}>
         {props.question}
       </p>
@@ -65,15 +76,7 @@ export function ConfirmAction(props: {
         >
           {props.confirmLabel}
         </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy}
-          onClick={() => {
-            returnFocus.current = true;
-            setAsking(false);
-          }}
-        >
+        <button type="button" className="secondary" disabled={busy} onClick={cancel}>
           Cancel
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ChangeRequest } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
 import { fieldLabel } from '../field-labels.ts';
@@ -61,9 +61,13 @@ export function RequestCard(props: {
   }));
   const problems = useProblem(form, editing ? fields.editing : fields.idle);
   const firstField = r.diff[0]?.field;
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [opened, setOpened] = useState(false);
   useEffect(() => {
     if (editing && firstField) document.getElementById(`${form}-${firstField}`)?.focus();
-  }, [editing, firstField, form]);
+    // Back from editing: focus where it was, on the button that opened it.
+    else if (opened) editButton.current?.focus();
+  }, [editing, firstField, form, opened]);
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(r.diff.map((d) => [d.field, editable(d.after)])),
   );
@@ -221,7 +225,15 @@ export function RequestCard(props: {
             Approve
           </button>
           {r.diff.length > 0 ? (
-            <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            <button
+              ref={editButton}
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setOpened(true);
+                setEditing(true);
+              }}
+            >
               Edit, then approve
             </button>
           ) : null}

@@ -162,6 +162,12 @@ function MeetingEditor(props: {
         Kept by {bodyName(bodies, meeting.service_body_id)} ·{' '}
         {meeting.published ? 'shown in the directory' : 'not shown in the directory'}
       </p>
+      {canEdit ? null : (
+        <p className="message info">
+          Your role lets you see this meeting, not change it: ask an administrator of your service
+          body if you should.
+        </p>
+      )}
       <ul className="inline-links">
         <li>
           <Link href={href.meetingHistory(meeting.slug)}>History of this meeting</Link>
