@@ -150,7 +150,10 @@ function GroupFormView(props: {
   return (
     <>
       <p className="meta">
-        Group number {group.id} · kept by {bodyName(bodies, group.service_body_id)}
+        Group number {group.id} · kept by{' '}
+        {group.service_body_id === null
+          ? 'the service body of its meetings'
+          : bodyName(bodies, group.service_body_id)}
       </p>
       {props.justSaved && !dirty ? (
         <FocusMessage kind="done">

@@ -158,7 +158,10 @@ function PlaceForm(props: {
   return (
     <>
       <p className="meta">
-        Place number {place.id} · kept by {bodyName(bodies, place.service_body_id)}
+        Place number {place.id} · kept by{' '}
+        {place.service_body_id === null
+          ? 'the service body of its meetings'
+          : bodyName(bodies, place.service_body_id)}
       </p>
       {props.justSaved && !dirty ? (
         <FocusMessage kind="done">
