@@ -15,6 +15,6 @@ export default defineConfig({
     manifest: true,
     sourcemap: true,
     target: 'es2020',
-    rollupOptions: { input: 'src/web/client.tsx' },
+    rollupOptions: { input: ['src/web/client.tsx', 'src/web/admin/admin.tsx'] },
   },
 });

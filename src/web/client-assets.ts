@@ -24,9 +24,10 @@ interface ManifestEntry {
   imports?: string[];
 }
 
+const manifestPath = path.join(clientBuildDir, '.vite/manifest.json');
+
 /** Reads Vite's manifest once; without a build the pages still render, with inline styles. */
 export function loadClientAssets(): ClientAssets {
-  const manifestPath = path.join(clientBuildDir, '.vite/manifest.json');
   if (!existsSync(manifestPath)) {
     const css = path.join(projectRoot, 'src/web/styles.css');
     return {
@@ -71,7 +72,58 @@ export function loadClientAssets(): ClientAssets {
           ...withImports(`src/web/i18n/messages.${locale}.ts`),
         ]),
       ].filter((file) => !loaded.has(file)),
-    styles: (entry.css ?? []).map((file) => `/static/${file}`),
+    // The stylesheets may sit on a chunk the entry shares with the volunteer area's.
+    styles: stylesOf(manifest, 'src/web/client.tsx'),
     inlineStyles: null,
   };
+}
+
+/** The volunteer area's files: its entry script, the chunks it imports, its stylesheets. */
+export interface AdminAssets {
+  readonly script: string;
+  /** Chunks the entry imports: fetched with the HTML. */
+  readonly preload: readonly string[];
+  readonly styles: readonly string[];
+}
+
+export const adminEntry = 'src/web/admin/admin.tsx';
+
+/**
+ * The volunteer area's hashed files from Vite's manifest, or null without a build that has it
+ * (the shell then says to build). Styles are gathered from the chunks the entry imports too.
+ */
+export function loadAdminAssets(): AdminAssets | null {
+  if (!existsSync(manifestPath)) return null;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestEntry>;
+  const entry = manifest[adminEntry];
+  if (!entry) return null;
+  const chunks = chunksOf(manifest, adminEntry);
+  const files = (list: readonly string[]) => [...new Set(list)].map((file) => `/static/${file}`);
+  return {
+    script: `/static/${entry.file}`,
+    preload: files(chunks.slice(1).map((c) => c.file)),
+    styles: stylesOf(manifest, adminEntry),
+  };
+}
+
+/** A chunk and every chunk it imports statically, the chunk first. */
+function chunksOf(manifest: Record<string, ManifestEntry>, key: string): ManifestEntry[] {
+  const chunks: ManifestEntry[] = [];
+  const visit = (k: string, seen: Set<string>) => {
+    const chunk = manifest[k];
+    if (seen.has(k) || !chunk) return;
+    seen.add(k);
+    chunks.push(chunk);
+    for (const i of chunk.imports ?? []) visit(i, seen);
+  };
+  visit(key, new Set());
+  return chunks;
+}
+
+/** The stylesheets an entry needs: those of the chunks it imports first, then its own. */
+function stylesOf(manifest: Record<string, ManifestEntry>, key: string): string[] {
+  const [own, ...imported] = chunksOf(manifest, key);
+  return [...new Set([...imported.flatMap((c) => c.css ?? []), ...(own?.css ?? [])])].map(
+    (file) => `/static/${file}`,
+  );
 }

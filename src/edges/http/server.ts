@@ -9,6 +9,7 @@ import { isAppError } from '../../domain/errors.ts';
 import { DirectorySummaryCache } from '../../services/directory.service.ts';
 import { type ClientAssets, clientBuildDir, loadClientAssets } from '../../web/client-assets.ts';
 import { registerAccess } from './access.ts';
+import { registerAdminRoutes } from './admin.routes.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { registerChangeRequestRoutes } from './change-request.routes.ts';
 import { httpStatusByCode } from './error-status.ts';
@@ -159,6 +160,7 @@ export async function buildServer(
   registerFeedRoutes(app, ctx);
   registerChangeRequestRoutes(app, ctx);
   registerRoomRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
   app.get('/api/openapi.json', () => openApiDocument(ctx.config.publicUrl));
   registerPageRoutes(app, ctx, { assets: options.assets ?? loadClientAssets(), summaries });
   return app;
