@@ -51,7 +51,12 @@ export async function testServer(
       accounts: { hasher: passwordHasher, totp, mailer: options.mailer ?? null },
       rooms:
         options.rooms ??
-        (await openRoomLive({ store: db.store, clock: systemClock, hasher: passwordHasher, redisUrl: null })),
+        (await openRoomLive({
+          store: db.store,
+          clock: systemClock,
+          hasher: passwordHasher,
+          redisUrl: null,
+        })),
     },
     options.logStream ? { logStream: options.logStream } : {},
   );

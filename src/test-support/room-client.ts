@@ -21,13 +21,14 @@ export class RoomClient {
   resumeToken: string | null = null;
   closed: { code: number; reason: string } | null = null;
   private readonly ws: WebSocket;
-  private waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
+  private waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] =
+    [];
   readonly opened: Promise<void>;
 
   constructor(url: string, options: { origin?: string } = {}) {
     this.ws = new WebSocket(url, options.origin ? { origin: options.origin } : {});
     this.ws.on('message', (raw) => {
-      const message = JSON.parse(String(raw)) as ServerMessage;
+      const message = JSON.parse((raw as Buffer).toString('utf8')) as ServerMessage;
       if (message.type === 'welcome') {
         this.participantId = String(message['participantId']);
         this.resumeToken = String(message['resumeToken']);
@@ -88,7 +89,11 @@ export class RoomClient {
   async state(pred: (s: StateMessage) => boolean, what: string, ms = 5000): Promise<StateMessage> {
     const last = this.lastState();
     if (last && pred(last)) return last;
-    return (await this.next((m) => m.type === 'state' && pred(m as StateMessage), what, ms)) as StateMessage;
+    return (await this.next(
+      (m) => m.type === 'state' && pred(m as StateMessage),
+      what,
+      ms,
+    )) as StateMessage;
   }
 
   lastState(): StateMessage | undefined {
@@ -100,7 +105,9 @@ export class RoomClient {
   }
 
   whenClosed(ms = 5000): Promise<ServerMessage> {
-    return this.closed ? Promise.resolve({ type: '__closed', code: this.closed.code }) : this.next((m) => m.type === '__closed', 'close', ms);
+    return this.closed
+      ? Promise.resolve({ type: '__closed', code: this.closed.code })
+      : this.next((m) => m.type === '__closed', 'close', ms);
   }
 
   close(): void {

@@ -33,5 +33,7 @@ function whenSettled(): void {
   }, SETTLE_MS);
 }
 
-if (document.readyState === 'complete') whenSettled();
+// A live page (an online meeting room) is nothing without its script: it runs at once.
+if (document.querySelector('[data-hydrate="now"]')) hydrateNow();
+else if (document.readyState === 'complete') whenSettled();
 else window.addEventListener('load', whenSettled, { once: true });

@@ -135,9 +135,4 @@ export interface RoomModel extends PageBase {
 }
 
 export type PageModel =
-  | FinderModel
-  | MeetingModel
-  | GuideModel
-  | NotFoundModel
-  | SuggestModel
-  | RoomModel;
+  FinderModel | MeetingModel | GuideModel | NotFoundModel | SuggestModel | RoomModel;

@@ -30,7 +30,12 @@ export function memoryRoomHub(): RoomHub {
     warnings: [],
     read: (roomId) => Promise.resolve(states.get(roomId)?.state ?? null),
     update<T>(roomId: string, change: (state: RoomState | null) => RoomChange<T>): Promise<T> {
-      const { state, result, events: sent = [], ttlSeconds } = change(states.get(roomId)?.state ?? null);
+      const {
+        state,
+        result,
+        events: sent = [],
+        ttlSeconds,
+      } = change(states.get(roomId)?.state ?? null);
       if (state === undefined) return Promise.resolve(result);
       if (state) {
         keep(roomId, state, ttlSeconds ?? liveSeconds);

@@ -32,7 +32,10 @@ export async function redisRoomHub(url: string): Promise<RoomHub> {
   const warnings = await persistenceWarnings(commands);
   const beat = () => commands.set(nodeKey(node), '1', 'EX', HEARTBEAT_SECONDS);
   await beat();
-  const heartbeat = setInterval(() => void beat().catch(() => undefined), (HEARTBEAT_SECONDS * 1000) / 3);
+  const heartbeat = setInterval(
+    () => void beat().catch(() => undefined),
+    (HEARTBEAT_SECONDS * 1000) / 3,
+  );
   heartbeat.unref();
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -43,7 +46,8 @@ export async function redisRoomHub(url: string): Promise<RoomHub> {
     return run;
   }
 
-  const publish = (roomId: string, event: RoomEvent) => commands.publish(channel(roomId), JSON.stringify(event)).then(() => undefined);
+  const publish = (roomId: string, event: RoomEvent) =>
+    commands.publish(channel(roomId), JSON.stringify(event)).then(() => undefined);
 
   return {
     node,
@@ -57,9 +61,12 @@ export async function redisRoomHub(url: string): Promise<RoomHub> {
         for (let attempt = 0; attempt < 50; attempt++) {
           await transactions.watch(stateKey(roomId));
           const text = await transactions.get(stateKey(roomId));
-          const { state, result, events = [], ttlSeconds } = change(
-            text === null ? null : (JSON.parse(text) as RoomState),
-          );
+          const {
+            state,
+            result,
+            events = [],
+            ttlSeconds,
+          } = change(text === null ? null : (JSON.parse(text) as RoomState));
           if (state === undefined) {
             await transactions.unwatch();
             return result;
@@ -67,7 +74,10 @@ export async function redisRoomHub(url: string): Promise<RoomHub> {
           const multi = transactions.multi();
           if (state) {
             multi.set(stateKey(roomId), JSON.stringify(state), 'EX', ttlSeconds ?? liveSeconds);
-            multi.publish(channel(roomId), JSON.stringify({ kind: 'state', state } satisfies RoomEvent));
+            multi.publish(
+              channel(roomId),
+              JSON.stringify({ kind: 'state', state } satisfies RoomEvent),
+            );
           } else multi.del(stateKey(roomId));
           for (const event of events) multi.publish(channel(roomId), JSON.stringify(event));
           if ((await multi.exec()) !== null) return result;
@@ -124,9 +134,10 @@ async function persistenceWarnings(redis: Redis): Promise<string[]> {
   try {
     const [, save] = (await redis.config('GET', 'save')) as [string, string];
     const [, appendonly] = (await redis.config('GET', 'appendonly')) as [string, string];
-    const on = [save.trim() !== '' ? `RDB snapshots (save "${save}")` : null, appendonly === 'yes' ? 'the append-only file' : null].filter(
-      (x) => x !== null,
-    );
+    const on = [
+      save.trim() !== '' ? `RDB snapshots (save "${save}")` : null,
+      appendonly === 'yes' ? 'the append-only file' : null,
+    ].filter((x) => x !== null);
     return on.length === 0
       ? []
       : [

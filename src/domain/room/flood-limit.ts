@@ -36,7 +36,10 @@ export function fullBucket(rate: Rate, now: number): Bucket {
 
 /** The bucket after one more message, or null when it is empty (the message is refused). */
 export function take(bucket: Bucket, rate: Rate, now: number): Bucket | null {
-  const refilled = Math.min(rate.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * rate.perSecond);
+  const refilled = Math.min(
+    rate.burst,
+    bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * rate.perSecond,
+  );
   return refilled < 1 ? null : { tokens: refilled - 1, at: now };
 }
 

@@ -48,7 +48,9 @@ function meeting() {
   for (const name of ['Ana', 'Ben', 'Cal']) {
     const j = joined(state, name);
     ids.push(j.participantId);
-    state = must(apply(j.state, host.participantId, { type: 'admit', participantId: j.participantId }, T0));
+    state = must(
+      apply(j.state, host.participantId, { type: 'admit', participantId: j.participantId }, T0),
+    );
   }
   return { state, host: host.participantId, ids: ids as [string, string, string] };
 }
@@ -63,8 +65,12 @@ describe('joining', () => {
       ['Ana', 'member', true],
     ]);
     // Ana sees only the room and herself; the host sees her waiting.
-    expect(waitingView(ana.state, ana.participantId).participants.map((p) => p.name)).toEqual(['Ana']);
-    expect(stateView(ana.state, 'host').participants.find((p) => p.name === 'Ana')?.waiting).toBe(true);
+    expect(waitingView(ana.state, ana.participantId).participants.map((p) => p.name)).toEqual([
+      'Ana',
+    ]);
+    expect(stateView(ana.state, 'host').participants.find((p) => p.name === 'Ana')?.waiting).toBe(
+      true,
+    );
     expect(stateView(ana.state, 'member').participants.map((p) => p.name)).toEqual(['Chair']);
   });
 
@@ -73,10 +79,15 @@ describe('joining', () => {
     expect(join(room, entry(' '))).toMatchObject({ ok: false, code: 'invalid' });
     expect(join(room, entry('Ana'))).toMatchObject({ ok: false, code: 'passcode' });
     expect(join(room, entry('Ana', { passcodeOk: true }))).toMatchObject({ ok: true });
-    expect(join({ ...room, locked: true }, entry('Ana', { passcodeOk: true }))).toMatchObject({ code: 'locked' });
-    expect(join({ ...room, blocked: ['address-Ana'] }, entry('Ana', { passcodeOk: true }))).toMatchObject({ code: 'blocked' });
+    expect(join({ ...room, locked: true }, entry('Ana', { passcodeOk: true }))).toMatchObject({
+      code: 'locked',
+    });
+    expect(
+      join({ ...room, blocked: ['address-Ana'] }, entry('Ana', { passcodeOk: true })),
+    ).toMatchObject({ code: 'blocked' });
     let full = room;
-    for (let i = 0; i < MAX_PARTICIPANTS; i++) full = joined(full, `P${i}`, { passcodeOk: true }).state;
+    for (let i = 0; i < MAX_PARTICIPANTS; i++)
+      full = joined(full, `P${i}`, { passcodeOk: true }).state;
     expect(join(full, entry('One more', { passcodeOk: true }))).toMatchObject({ code: 'full' });
   });
 
@@ -97,10 +108,16 @@ describe('joining', () => {
     if (back.ok) expect(back.state.queue).toEqual([ids[1], ids[0]]);
     expect(resume(s, 'resume-nobody', 'n2', 'c-x')).toMatchObject({ ok: false, code: 'resume' });
     if (back.ok) {
-      expect(back.state.participants.find((p) => p.id === ids[1])).toMatchObject({ node: 'n2', connection: 'c-Ben-2', awaySince: null });
+      expect(back.state.participants.find((p) => p.id === ids[1])).toMatchObject({
+        node: 'n2',
+        connection: 'c-Ben-2',
+        awaySince: null,
+      });
     }
     // A process that is gone: its participants are away.
-    expect(nodesGone(state, new Set(['n2']), T0).participants.every((p) => p.awaySince === T0)).toBe(true);
+    expect(
+      nodesGone(state, new Set(['n2']), T0).participants.every((p) => p.awaySince === T0),
+    ).toBe(true);
     // Away too long, they leave, and their hand with them.
     const swept = sweep(s, T0 + 10 * 60_000, 5 * 60_000);
     if (!swept.ok) throw new Error();
@@ -126,7 +143,10 @@ describe('taking turns', () => {
     s = must(apply(s, ids[0], { type: 'lower_hand' }, T0));
     s = must(apply(s, host, { type: 'end_share' }, T0));
     expect([s.speaker, s.queue]).toEqual([null, [ids[1]]]);
-    expect(apply(s, ids[1], { type: 'call_next' }, T0)).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(apply(s, ids[1], { type: 'call_next' }, T0)).toMatchObject({
+      ok: false,
+      code: 'not_allowed',
+    });
   });
 
   it('offers the floor to each member in turn in round mode; one may pass', () => {
@@ -141,7 +161,10 @@ describe('taking turns', () => {
       order.push(s.speaker);
     }
     expect(order).toEqual([host, ids[1], ids[2]]);
-    expect(apply(s, host, { type: 'call_next' }, T0)).toMatchObject({ ok: false, code: 'queue_empty' });
+    expect(apply(s, host, { type: 'call_next' }, T0)).toMatchObject({
+      ok: false,
+      code: 'queue_empty',
+    });
   });
 
   it('moves through the format’s steps and, at the end, to the fellowship time', () => {
@@ -150,12 +173,23 @@ describe('taking turns', () => {
     for (let i = 0; i < 10; i++) s = must(apply(s, host, { type: 'next_step' }, T0));
     expect(s.settings.steps[s.step]?.title).toBe('Closing');
     const fellowship = apply(s, host, { type: 'end_meeting' }, T0);
-    expect(fellowship).toMatchObject({ ok: true, state: { phase: 'fellowship', phaseEndsAt: T0 + 30 * 60_000 } });
+    expect(fellowship).toMatchObject({
+      ok: true,
+      state: { phase: 'fellowship', phaseEndsAt: T0 + 30 * 60_000 },
+    });
     if (!fellowship.ok) throw new Error();
-    expect(apply(fellowship.state, ids[0], { type: 'raise_hand' }, T0)).toMatchObject({ ok: false });
+    expect(apply(fellowship.state, ids[0], { type: 'raise_hand' }, T0)).toMatchObject({
+      ok: false,
+    });
     expect(mayChat(fellowship.state, ids[0], null)).toBeNull();
-    expect(sweep(fellowship.state, T0 + 31 * 60_000, 60_000)).toMatchObject({ ok: true, ended: true });
-    expect(apply(fellowship.state, host, { type: 'end_meeting' }, T0)).toMatchObject({ ok: true, ended: true });
+    expect(sweep(fellowship.state, T0 + 31 * 60_000, 60_000)).toMatchObject({
+      ok: true,
+      ended: true,
+    });
+    expect(apply(fellowship.state, host, { type: 'end_meeting' }, T0)).toMatchObject({
+      ok: true,
+      ended: true,
+    });
   });
 });
 
@@ -163,20 +197,32 @@ describe('the host’s controls', () => {
   it('removes and blocks, mutes, and keeps private messages off unless allowed', () => {
     const { state, host, ids } = meeting();
     const removed = apply(state, host, { type: 'remove', participantId: ids[2] }, T0);
-    expect(removed).toMatchObject({ ok: true, close: [{ participantId: ids[2], reason: 'removed' }] });
+    expect(removed).toMatchObject({
+      ok: true,
+      close: [{ participantId: ids[2], reason: 'removed' }],
+    });
     const blocked = apply(state, host, { type: 'block', participantId: ids[2] }, T0);
     if (!blocked.ok) throw new Error();
-    expect(join(blocked.state, entry('Cal again', { addressHash: 'address-Cal' }))).toMatchObject({ code: 'blocked' });
+    expect(join(blocked.state, entry('Cal again', { addressHash: 'address-Cal' }))).toMatchObject({
+      code: 'blocked',
+    });
     let s = must(apply(state, host, { type: 'mute', participantId: ids[0] }, T0));
     expect(mayChat(s, ids[0], null)).toMatchObject({ code: 'muted' });
     expect(mayChat(s, ids[1], ids[2])).toMatchObject({ code: 'private_off' });
     expect(mayChat(s, ids[1], host)).toBeNull();
     s = must(apply(s, host, { type: 'private_messages', on: true }, T0));
     expect(mayChat(s, ids[1], ids[2])).toBeNull();
-    expect(apply(s, ids[0], { type: 'remove', participantId: host }, T0)).toMatchObject({ code: 'not_allowed' });
+    expect(apply(s, ids[0], { type: 'remove', participantId: host }, T0)).toMatchObject({
+      code: 'not_allowed',
+    });
     s = must(apply(s, host, { type: 'make_cohost', participantId: ids[1] }, T0));
-    expect(apply(s, ids[1], { type: 'remove', participantId: host }, T0)).toMatchObject({ code: 'not_allowed' });
-    expect(apply(s, ids[1], { type: 'lock' }, T0)).toMatchObject({ ok: true, state: { locked: true } });
+    expect(apply(s, ids[1], { type: 'remove', participantId: host }, T0)).toMatchObject({
+      code: 'not_allowed',
+    });
+    expect(apply(s, ids[1], { type: 'lock' }, T0)).toMatchObject({
+      ok: true,
+      state: { locked: true },
+    });
   });
 });
 
@@ -185,18 +231,30 @@ describe('the host’s controls', () => {
 const commandArb: fc.Arbitrary<{ who: number; command: RoomCommand }> = fc.record({
   who: fc.integer({ min: 0, max: 5 }),
   command: fc.oneof(
-    ...(['raise_hand', 'lower_hand', 'pass', 'call_next', 'end_share', 'skip', 'next_step', 'lock', 'unlock', 'end_meeting', 'leave'] as const).map(
-      (type) => fc.constant({ type } as RoomCommand),
-    ),
+    ...(
+      [
+        'raise_hand',
+        'lower_hand',
+        'pass',
+        'call_next',
+        'end_share',
+        'skip',
+        'next_step',
+        'lock',
+        'unlock',
+        'end_meeting',
+        'leave',
+      ] as const
+    ).map((type): fc.Arbitrary<RoomCommand> => fc.constant({ type })),
     fc
       .record({
-        type: fc.constantFrom('admit', 'deny', 'remove', 'block', 'mute', 'move_up', 'make_cohost') as fc.Arbitrary<
+        type: fc.constantFrom<
           'admit' | 'deny' | 'remove' | 'block' | 'mute' | 'move_up' | 'make_cohost'
-        >,
+        >('admit', 'deny', 'remove', 'block', 'mute', 'move_up', 'make_cohost'),
         n: fc.integer({ min: 1, max: 6 }),
       })
-      .map(({ type, n }) => ({ type, participantId: `p${n}` }) as RoomCommand),
-    fc.boolean().map((on) => ({ type: 'round_mode', on }) as RoomCommand),
+      .map(({ type, n }): RoomCommand => ({ type, participantId: `p${n}` })),
+    fc.boolean().map((on): RoomCommand => ({ type: 'round_mode', on })),
   ),
 });
 
@@ -205,7 +263,8 @@ describe('any sequence of commands', () => {
     fc.assert(
       fc.property(fc.array(commandArb, { maxLength: 60 }), (commands) => {
         let state = newRoom('r', { name: 'Room', fellowshipMinutes: 0 });
-        for (const name of ['Host', 'A', 'B', 'C', 'D', 'E']) state = joined(state, name, { asHost: name === 'Host' }).state;
+        for (const name of ['Host', 'A', 'B', 'C', 'D', 'E'])
+          state = joined(state, name, { asHost: name === 'Host' }).state;
         for (const { who, command } of commands) {
           const outcome = apply(state, `p${who + 1}`, command, T0);
           if (outcome.ok) state = outcome.state;

@@ -108,7 +108,12 @@ export interface Closing {
 }
 
 export type Outcome =
-  | { readonly ok: true; readonly state: RoomState; readonly close?: readonly Closing[]; readonly ended?: boolean }
+  | {
+      readonly ok: true;
+      readonly state: RoomState;
+      readonly close?: readonly Closing[];
+      readonly ended?: boolean;
+    }
   | RoomError;
 
 export function newRoom(
@@ -150,12 +155,16 @@ export function participantOf(state: RoomState, id: string): Participant | undef
   return state.participants.find((p) => p.id === id);
 }
 
-const isHost = (p: Participant | undefined) => p !== undefined && !p.waiting && (p.role === 'host' || p.role === 'cohost');
+const isHost = (p: Participant | undefined) =>
+  p !== undefined && !p.waiting && (p.role === 'host' || p.role === 'cohost');
 const present = (p: Participant) => !p.waiting && p.awaySince === null;
 
 /** A name as a room shows it: trimmed, one line, not too long; null when there is none. */
 export function cleanName(name: string): string | null {
-  const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/\s+/g, ' ').trim();
+  const clean = name
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length === 0 ? null : clean.slice(0, NAME_MAX);
 }
 
@@ -171,13 +180,18 @@ export interface JoinRequest {
 }
 
 /** Someone arriving: straight in (a host, or no waiting room), or into the waiting room. */
-export function join(state: RoomState, request: JoinRequest): { ok: true; state: RoomState; participantId: string } | RoomError {
+export function join(
+  state: RoomState,
+  request: JoinRequest,
+): { ok: true; state: RoomState; participantId: string } | RoomError {
   const name = cleanName(request.name);
   if (!name) return refuse('invalid', 'Give a first name or a nickname to join.');
   if (state.phase === 'ended') return refuse('ended', 'This meeting has ended.');
   if (!request.asHost) {
-    if (state.blocked.includes(request.addressHash)) return refuse('blocked', 'The host has asked you to leave this meeting.');
-    if (state.locked) return refuse('locked', 'The host has locked this meeting: no one else can join now.');
+    if (state.blocked.includes(request.addressHash))
+      return refuse('blocked', 'The host has asked you to leave this meeting.');
+    if (state.locked)
+      return refuse('locked', 'The host has locked this meeting: no one else can join now.');
     if (state.settings.passcodeRequired && !request.passcodeOk) {
       return refuse('passcode', 'This meeting needs its passcode: ask the group for it.');
     }
@@ -199,7 +213,15 @@ export function join(state: RoomState, request: JoinRequest): { ok: true; state:
     connection: request.connection,
     hadTurn: false,
   };
-  return { ok: true, state: { ...state, nextId: state.nextId + 1, participants: [...state.participants, participant] }, participantId: id };
+  return {
+    ok: true,
+    state: {
+      ...state,
+      nextId: state.nextId + 1,
+      participants: [...state.participants, participant],
+    },
+    participantId: id,
+  };
 }
 
 /** Someone coming back with their resume token: the same participant, their place kept. */
@@ -220,7 +242,10 @@ export function resume(
 }
 
 function withParticipant(state: RoomState, id: string, change: Partial<Participant>): RoomState {
-  return { ...state, participants: state.participants.map((p) => (p.id === id ? { ...p, ...change } : p)) };
+  return {
+    ...state,
+    participants: state.participants.map((p) => (p.id === id ? { ...p, ...change } : p)),
+  };
 }
 
 function without(state: RoomState, id: string): RoomState {
@@ -236,7 +261,12 @@ function without(state: RoomState, id: string): RoomState {
  * A connection dropped: the participant is away, and keeps their place for a while. Unless they
  * are already back on a newer connection, which this one's end does not touch.
  */
-export function disconnect(state: RoomState, id: string, connection: string, now: number): RoomState {
+export function disconnect(
+  state: RoomState,
+  id: string,
+  connection: string,
+  now: number,
+): RoomState {
   const p = participantOf(state, id);
   if (!p || p.connection !== connection) return state;
   return withParticipant(state, id, { awaySince: now, node: null, connection: null });
@@ -244,7 +274,9 @@ export function disconnect(state: RoomState, id: string, connection: string, now
 
 /** Participants whose server process is gone are away (they may resume on another). */
 export function nodesGone(state: RoomState, live: ReadonlySet<string>, now: number): RoomState {
-  const gone = state.participants.filter((p) => p.awaySince === null && p.node !== null && !live.has(p.node));
+  const gone = state.participants.filter(
+    (p) => p.awaySince === null && p.node !== null && !live.has(p.node),
+  );
   if (gone.length === 0) return state;
   const ids = new Set(gone.map((p) => p.id));
   return {
@@ -296,37 +328,59 @@ export type RoomCommand =
   | { type: 'round_mode'; on: boolean }
   | { type: 'end_meeting' };
 
-export type HostCommand = Exclude<RoomCommand, { type: 'raise_hand' | 'lower_hand' | 'pass' | 'leave' }>;
+export type HostCommand = Exclude<
+  RoomCommand,
+  { type: 'raise_hand' | 'lower_hand' | 'pass' | 'leave' }
+>;
 
-const ok = (state: RoomState, extra: Omit<Extract<Outcome, { ok: true }>, 'ok' | 'state'> = {}): Outcome => ({ ok: true, state, ...extra });
+const ok = (
+  state: RoomState,
+  extra: Omit<Extract<Outcome, { ok: true }>, 'ok' | 'state'> = {},
+): Outcome => ({ ok: true, state, ...extra });
+
+type MemberCommand = Extract<RoomCommand, { type: 'raise_hand' | 'lower_hand' | 'pass' | 'leave' }>;
+const memberCommands: ReadonlySet<string> = new Set(['raise_hand', 'lower_hand', 'pass', 'leave']);
+const isMemberCommand = (command: RoomCommand): command is MemberCommand =>
+  memberCommands.has(command.type);
 
 /** One participant's command, applied if they may give it. */
 export function apply(state: RoomState, from: string, command: RoomCommand, now: number): Outcome {
   const actor = participantOf(state, from);
   if (!actor) return refuse('not_found', 'You are not in this meeting: join again.');
   if (state.phase === 'ended') return refuse('ended', 'This meeting has ended.');
+  if (isMemberCommand(command)) return applyMemberCommand(state, actor, command);
+  if (!isHost(actor)) return refuse('not_allowed', 'Only the host can do that.');
+  return applyHostCommand(state, command, now);
+}
+
+function applyMemberCommand(state: RoomState, actor: Participant, command: MemberCommand): Outcome {
+  const from = actor.id;
   switch (command.type) {
     case 'raise_hand':
       if (actor.waiting) return refuse('not_allowed', 'Wait until the host lets you in.');
-      if (state.phase !== 'open') return refuse('not_allowed', 'The meeting is over: this is the fellowship time.');
+      if (state.phase !== 'open')
+        return refuse('not_allowed', 'The meeting is over: this is the fellowship time.');
       if (state.queue.includes(from) || state.speaker === from) return ok(state);
       return ok({ ...state, queue: [...state.queue, from] });
     case 'lower_hand':
       return ok({ ...state, queue: state.queue.filter((q) => q !== from) });
     case 'pass': {
-      const passed = withParticipant({ ...state, queue: state.queue.filter((q) => q !== from) }, from, { hadTurn: true });
+      const passed = withParticipant(
+        { ...state, queue: state.queue.filter((q) => q !== from) },
+        from,
+        { hadTurn: true },
+      );
       return ok(state.speaker === from ? { ...passed, speaker: null, shareEndsAt: null } : passed);
     }
     case 'leave':
       return ok(without(state, from), { close: [{ participantId: from, reason: 'left' }] });
-    default:
-      if (!isHost(actor)) return refuse('not_allowed', 'Only the host can do that.');
-      return applyHostCommand(state, command, now);
   }
 }
 
 function target(state: RoomState, id: string): Participant | RoomError {
-  return participantOf(state, id) ?? refuse('not_found', 'That person is not in the meeting any more.');
+  return (
+    participantOf(state, id) ?? refuse('not_found', 'That person is not in the meeting any more.')
+  );
 }
 
 function applyHostCommand(state: RoomState, command: HostCommand, now: number): Outcome {
@@ -346,13 +400,28 @@ function applyHostCommand(state: RoomState, command: HostCommand, now: number): 
     }
     case 'call_next': {
       const next = state.roundMode
-        ? [...state.participants].sort((a, b) => a.joinedAt - b.joinedAt).find((p) => present(p) && !p.hadTurn && p.id !== state.speaker)?.id
+        ? [...state.participants]
+            .sort((a, b) => a.joinedAt - b.joinedAt)
+            .find((p) => present(p) && !p.hadTurn && p.id !== state.speaker)?.id
         : state.queue.find((id) => participantOf(state, id)?.awaySince === null);
       if (next === undefined) {
-        return refuse('queue_empty', state.roundMode ? 'Everyone has had their turn in this round.' : 'No one has a hand raised.');
+        return refuse(
+          'queue_empty',
+          state.roundMode
+            ? 'Everyone has had their turn in this round.'
+            : 'No one has a hand raised.',
+        );
       }
-      const given = withParticipant({ ...state, queue: state.queue.filter((q) => q !== next) }, next, { hadTurn: true });
-      return ok({ ...given, speaker: next, shareEndsAt: now + state.settings.shareMinutes * 60_000 });
+      const given = withParticipant(
+        { ...state, queue: state.queue.filter((q) => q !== next) },
+        next,
+        { hadTurn: true },
+      );
+      return ok({
+        ...given,
+        speaker: next,
+        shareEndsAt: now + state.settings.shareMinutes * 60_000,
+      });
     }
     case 'end_share':
       return ok({ ...state, speaker: null, shareEndsAt: null });
@@ -394,13 +463,18 @@ function applyHostCommand(state: RoomState, command: HostCommand, now: number): 
   }
 }
 
-function applyToParticipant(state: RoomState, command: Extract<HostCommand, { participantId: string }>, p: Participant): Outcome {
+function applyToParticipant(
+  state: RoomState,
+  command: Extract<HostCommand, { participantId: string }>,
+  p: Participant,
+): Outcome {
   const isTheHost = p.role === 'host';
   switch (command.type) {
     case 'admit':
       return ok(withParticipant(state, p.id, { waiting: false }));
     case 'deny':
-      if (!p.waiting) return refuse('invalid', 'Only someone in the waiting room can be turned away.');
+      if (!p.waiting)
+        return refuse('invalid', 'Only someone in the waiting room can be turned away.');
       return ok(without(state, p.id), { close: [{ participantId: p.id, reason: 'denied' }] });
     case 'remove':
       if (isTheHost) return refuse('not_allowed', 'The host cannot be removed.');
@@ -421,7 +495,8 @@ function applyToParticipant(state: RoomState, command: Extract<HostCommand, { pa
     case 'remove_cohost':
       return ok(isTheHost ? state : withParticipant(state, p.id, { role: 'member' }));
     case 'move_up':
-      if (!state.queue.includes(p.id)) return refuse('invalid', 'Only someone with a raised hand can be moved up.');
+      if (!state.queue.includes(p.id))
+        return refuse('invalid', 'Only someone with a raised hand can be moved up.');
       return ok({ ...state, queue: [p.id, ...state.queue.filter((q) => q !== p.id)] });
   }
 }
@@ -439,7 +514,8 @@ export function mayChat(state: RoomState, from: string, to: string | null): Room
   if (sender.mutedText) return refuse('muted', 'The host has paused your messages.');
   if (to === null) return null;
   const recipient = participantOf(state, to);
-  if (!recipient || recipient.waiting) return refuse('not_found', 'That person is not in the meeting.');
+  if (!recipient || recipient.waiting)
+    return refuse('not_found', 'That person is not in the meeting.');
   if (!state.privateMessages && !isHost(sender) && !isHost(recipient)) {
     return refuse('private_off', 'Private messages are off in this meeting.');
   }

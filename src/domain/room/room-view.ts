@@ -11,7 +11,14 @@ export type Audience = 'host' | 'member';
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 function person(p: Participant) {
-  return { id: p.id, name: p.name, role: p.role, waiting: p.waiting, away: p.awaySince !== null, muted: p.mutedText };
+  return {
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    waiting: p.waiting,
+    away: p.awaySince !== null,
+    muted: p.mutedText,
+  };
 }
 
 function roomPart(state: RoomState) {
@@ -23,7 +30,13 @@ function roomPart(state: RoomState) {
     statement: state.settings.statement,
     phase: state.phase,
     phaseEndsAt: iso(state.phaseEndsAt),
-    step: { index: state.step, count: state.settings.steps.length, title: step?.title ?? '', text: step?.text ?? '', shares: step?.shares === true },
+    step: {
+      index: state.step,
+      count: state.settings.steps.length,
+      title: step?.title ?? '',
+      text: step?.text ?? '',
+      shares: step?.shares === true,
+    },
     steps: state.settings.steps.map((s) => s.title),
     shareMinutes: state.settings.shareMinutes,
     warnSeconds: state.settings.warnSeconds,

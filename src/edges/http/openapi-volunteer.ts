@@ -54,11 +54,14 @@ const summaries: Partial<Record<RouteKey, string>> = {
   'GET /api/v1/changes': 'What changed lately (never who, never the values)',
   'POST /api/v1/rooms':
     'Open an ad-hoc online room ({name, format?, passcode?, …}); answers its link and host key, once',
-  'GET /api/v1/meetings/:slug/room': 'A meeting’s Greendoor room: its link and settings (never its key)',
+  'GET /api/v1/meetings/:slug/room':
+    'A meeting’s Greendoor room: its link and settings (never its key)',
   'PUT /api/v1/meetings/:slug/room':
     'Set up or change a meeting’s room; its link becomes the meeting’s conference link (a new room answers its host key, once)',
-  'POST /api/v1/meetings/:slug/room/host-key': 'A new host key for a meeting’s room (the old one stops working)',
-  'DELETE /api/v1/meetings/:slug/room': 'Remove a meeting’s room (and its conference link, if it was the room’s)',
+  'POST /api/v1/meetings/:slug/room/host-key':
+    'A new host key for a meeting’s room (the old one stops working)',
+  'DELETE /api/v1/meetings/:slug/room':
+    'Remove a meeting’s room (and its conference link, if it was the room’s)',
   'GET /api/v1/rooms/:roomId/socket':
     'The room’s WebSocket (docs/rooms-protocol.md): join with a name, the passcode if any, or the host key',
   'GET /api/openapi.json': 'This document',

@@ -31,6 +31,9 @@ import {
   weekdayOptions,
 } from './page-models.ts';
 import { slugParams } from './route-params.ts';
+import { roomIdPattern } from '../ws/room.gateway.ts';
+import { roomTexts } from '../../web/room/room-texts.ts';
+import { roomTranslator } from '../../web/room/room-translate.ts';
 import { encodeCursor, parseSearchParams, resolveSearch } from './search-params.ts';
 
 export interface PageDependencies {
@@ -240,6 +243,37 @@ export function registerPageRoutes(
     }
     await submitChangeRequest(ctx.store, suggestionRequest(parsed.data), ctx.clock);
     return suggestPage(request, reply, { sent: true, error: null, values: {} });
+  });
+
+  // An online meeting room: its name and statement now, everything live over its socket.
+  app.get('/rooms/:roomId', async (request, reply) => {
+    const { roomId } = request.params as { roomId: string };
+    const room = roomIdPattern.test(roomId) ? await ctx.store.rooms.byId(roomId) : null;
+    const page = await base(request);
+    const t = makeTranslator(catalogs[page.locale]);
+    reply.header('x-robots-tag', 'noindex, nofollow');
+    if (!room) {
+      return send(reply, {
+        model: { ...page, kind: 'not-found' },
+        title: `${t('notFoundTitle')} · ${t('siteName')}`,
+        description: t('notFound'),
+        status: 404,
+      });
+    }
+    const text = roomTexts[page.locale];
+    return send(reply, {
+      model: {
+        ...page,
+        kind: 'room',
+        roomId: room.id,
+        name: room.settings.name,
+        passcodeRequired: room.settings.passcodeRequired,
+        statement: room.settings.statement,
+        text,
+      },
+      title: `${roomTranslator(text)('roomTitle', { name: room.settings.name })} · ${t('siteName')}`,
+      description: room.settings.statement,
+    });
   });
 
   app.get('/guide', async (request, reply) => {

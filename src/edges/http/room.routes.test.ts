@@ -21,12 +21,27 @@ let slug: string;
 beforeAll(async () => {
   db = await createTestDatabase('sqlite');
   const body = await serviceBody(db.store, 'Online intergroup');
-  const editor = await person(db.store, 'editor@example.org', { memberships: [{ serviceBodyId: body, role: 'editor' }] });
-  await setPassword({ store: db.store, clock: testClock, hasher: passwordHasher, totp, mailer: null, baseUrl: '' }, editor.userId, PASSWORD);
+  const editor = await person(db.store, 'editor@example.org', {
+    memberships: [{ serviceBodyId: body, role: 'editor' }],
+  });
+  await setPassword(
+    { store: db.store, clock: testClock, hasher: passwordHasher, totp, mailer: null, baseUrl: '' },
+    editor.userId,
+    PASSWORD,
+  );
   slug = (
     await createMeeting(
       { store: db.store, clock: testClock, actor: editor, defaultTimezone: 'UTC' },
-      { fields: { name: 'Night Owls', day: 3, time: '22:00', timezone: 'America/Chicago', fellowship: 'aa' }, serviceBodyId: body },
+      {
+        fields: {
+          name: 'Night Owls',
+          day: 3,
+          time: '22:00',
+          timezone: 'America/Chicago',
+          fellowship: 'aa',
+        },
+        serviceBodyId: body,
+      },
     )
   ).slug;
   app = await testServer(db);
@@ -58,21 +73,38 @@ const call = (method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: 
 
 describe('a meeting’s room', () => {
   it('is set up with the fellowship’s format, and its link becomes the conference link', async () => {
-    const response = await call('PUT', `/api/v1/meetings/${slug}/room`, { passcode: 'owls', share_minutes: 3 });
+    const response = await call('PUT', `/api/v1/meetings/${slug}/room`, {
+      passcode: 'owls',
+      share_minutes: 3,
+    });
     expect(response.status).toBe(200);
     const room = (await response.json()) as Record<string, unknown>;
-    expect(room).toMatchObject({ name: 'Night Owls', format: 'twelve-step', share_minutes: 3, passcode_required: true, waiting_room: true });
+    expect(room).toMatchObject({
+      name: 'Night Owls',
+      format: 'twelve-step',
+      share_minutes: 3,
+      passcode_required: true,
+      waiting_room: true,
+    });
     expect(String(room['join_url'])).toBe(`${origin}/rooms/${String(room['room_id'])}`);
     expect(String(room['room_id'])).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(String(room['host_url'])).toBe(`${room['join_url']}#host=${room['host_key']}`);
+    expect(String(room['host_url'])).toBe(
+      `${String(room['join_url'])}#host=${String(room['host_key'])}`,
+    );
     // The public listing: online, joined by the room's link.
-    const listed = (await (await fetch(`${origin}/api/v1/meetings/${slug}`)).json()) as Record<string, unknown>;
-    expect(listed).toMatchObject({ attendance: "online" });
+    const listed = (await (await fetch(`${origin}/api/v1/meetings/${slug}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(listed).toMatchObject({ attendance: 'online' });
     expect(JSON.stringify(listed)).toContain(String(room['join_url']));
     const feed = await (await fetch(`${origin}/feeds/meeting-guide.json`)).text();
     expect(feed).toContain(String(room['join_url']).replace(/\//g, '\\/').replace(/\\\//g, '/'));
     // Shown once: reading it back gives the settings, never the key or the passcode.
-    const again = (await (await call('GET', `/api/v1/meetings/${slug}/room`)).json()) as Record<string, unknown>;
+    const again = (await (await call('GET', `/api/v1/meetings/${slug}/room`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(again).not.toHaveProperty('host_key');
     expect(JSON.stringify(again)).not.toContain('owls');
     // The host key works; the passcode is asked of everyone else.
@@ -84,11 +116,23 @@ describe('a meeting’s room', () => {
   });
 
   it('keeps what a change leaves out, and takes back a new host key', async () => {
-    const before = (await (await call('GET', `/api/v1/meetings/${slug}/room`)).json()) as Record<string, unknown>;
-    const changed = (await (await call('PUT', `/api/v1/meetings/${slug}/room`, { waiting_room: false })).json()) as Record<string, unknown>;
-    expect(changed).toMatchObject({ room_id: before['room_id'], share_minutes: 3, passcode_required: true, waiting_room: false });
+    const before = (await (await call('GET', `/api/v1/meetings/${slug}/room`)).json()) as Record<
+      string,
+      unknown
+    >;
+    const changed = (await (
+      await call('PUT', `/api/v1/meetings/${slug}/room`, { waiting_room: false })
+    ).json()) as Record<string, unknown>;
+    expect(changed).toMatchObject({
+      room_id: before['room_id'],
+      share_minutes: 3,
+      passcode_required: true,
+      waiting_room: false,
+    });
     expect(changed).not.toHaveProperty('host_key');
-    const keyed = (await (await call('POST', `/api/v1/meetings/${slug}/room/host-key`)).json()) as Record<string, unknown>;
+    const keyed = (await (
+      await call('POST', `/api/v1/meetings/${slug}/room/host-key`)
+    ).json()) as Record<string, unknown>;
     const url = `${origin.replace('http', 'ws')}/api/v1/rooms/${String(before['room_id'])}/socket`;
     const host = await RoomClient.join(url, { name: 'Chair', hostKey: String(keyed['host_key']) });
     host.send({ type: 'end_meeting' });
@@ -99,7 +143,10 @@ describe('a meeting’s room', () => {
   });
 
   it('goes, and the meeting’s conference link with it', async () => {
-    const room = (await (await call('GET', `/api/v1/meetings/${slug}/room`)).json()) as Record<string, unknown>;
+    const room = (await (await call('GET', `/api/v1/meetings/${slug}/room`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect((await call('DELETE', `/api/v1/meetings/${slug}/room`)).status).toBe(204);
     expect((await call('GET', `/api/v1/meetings/${slug}/room`)).status).toBe(404);
     const listed = await (await fetch(`${origin}/api/v1/meetings/${slug}`)).text();
@@ -109,9 +156,15 @@ describe('a meeting’s room', () => {
   });
 
   it('opens an ad-hoc room for a volunteer, and none for a visitor', async () => {
-    const response = await call('POST', '/api/v1/rooms', { name: 'Newcomers’ Q&A', format: 'open' });
+    const response = await call('POST', '/api/v1/rooms', {
+      name: 'Newcomers’ Q&A',
+      format: 'open',
+    });
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ room_id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), host_key: expect.any(String) });
+    expect(await response.json()).toMatchObject({
+      room_id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      host_key: expect.any(String),
+    });
     const visitor = await fetch(`${origin}/api/v1/rooms`, {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json' },

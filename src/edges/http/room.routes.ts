@@ -14,7 +14,12 @@ import type { HttpContext } from './http-context.ts';
 import { parseBody } from './request-body.ts';
 import { slugParams } from './route-params.ts';
 
-const presentOpened = (o: { roomId: string; joinUrl: string; hostUrl: string; hostKey: string }) => ({
+const presentOpened = (o: {
+  roomId: string;
+  joinUrl: string;
+  hostUrl: string;
+  hostKey: string;
+}) => ({
   room_id: o.roomId,
   join_url: o.joinUrl,
   host_url: o.hostUrl,
@@ -27,7 +32,9 @@ const presentOpened = (o: { roomId: string; joinUrl: string; hostUrl: string; ho
  * once, when it is made.
  */
 export function registerRoomRoutes(app: FastifyInstance, ctx: HttpContext): void {
-  const editing = (request: Parameters<typeof actorOf>[0]): EditingContext & { hasher: HttpContext['accounts']['hasher'] } => ({
+  const editing = (
+    request: Parameters<typeof actorOf>[0],
+  ): EditingContext & { hasher: HttpContext['accounts']['hasher'] } => ({
     store: ctx.store,
     clock: ctx.clock,
     actor: actorOf(request),
@@ -46,7 +53,11 @@ export function registerRoomRoutes(app: FastifyInstance, ctx: HttpContext): void
   });
 
   app.get('/api/v1/meetings/:slug/room', async (request) =>
-    meetingRoom(editing(request), slugParams(request.params).slug, baseUrlOf(request, ctx.config.publicUrl)),
+    meetingRoom(
+      editing(request),
+      slugParams(request.params).slug,
+      baseUrlOf(request, ctx.config.publicUrl),
+    ),
   );
 
   app.put('/api/v1/meetings/:slug/room', async (request) => {
@@ -61,7 +72,11 @@ export function registerRoomRoutes(app: FastifyInstance, ctx: HttpContext): void
 
   app.post('/api/v1/meetings/:slug/room/host-key', async (request) =>
     presentOpened(
-      await newHostKey(editing(request), slugParams(request.params).slug, baseUrlOf(request, ctx.config.publicUrl)),
+      await newHostKey(
+        editing(request),
+        slugParams(request.params).slug,
+        baseUrlOf(request, ctx.config.publicUrl),
+      ),
     ),
   );
 

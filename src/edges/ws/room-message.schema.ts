@@ -4,11 +4,14 @@ import { NAME_MAX } from '../../domain/room/room-state.ts';
 import type { ClientMessage } from '../../services/room/room-messages.ts';
 
 /** What a client may send, as docs/rooms-protocol.md describes it; anything else is refused. */
-const participantId = z.string().regex(/^p\d{1,9}$/, 'participantId: give a participant’s id, as the state lists it');
+const participantId = z
+  .string()
+  .regex(/^p\d{1,9}$/, 'participantId: give a participant’s id, as the state lists it');
 const on = z.boolean({ error: 'on: must be true or false' });
 const token = z.string().min(16).max(100);
 
-const byParticipant = <T extends string>(type: T) => z.object({ type: z.literal(type), participantId });
+const byParticipant = <T extends string>(type: T) =>
+  z.object({ type: z.literal(type), participantId });
 const plain = <T extends string>(type: T) => z.object({ type: z.literal(type) });
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
@@ -26,7 +29,10 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     to: participantId.optional(),
     side: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('react'), reaction: z.enum(reactions, { error: `reaction: one of ${reactions.join(', ')}` }) }),
+  z.object({
+    type: z.literal('react'),
+    reaction: z.enum(reactions, { error: `reaction: one of ${reactions.join(', ')}` }),
+  }),
   plain('raise_hand'),
   plain('lower_hand'),
   plain('pass'),
@@ -61,7 +67,9 @@ void _accepted;
 export const clientMessageTypes = clientMessageSchema.options.map((o) => o.shape.type.value);
 
 /** A client's message, or what is wrong with it (never echoing what they wrote). */
-export function parseClientMessage(raw: string): { ok: true; message: ClientMessage } | { ok: false; problem: string } {
+export function parseClientMessage(
+  raw: string,
+): { ok: true; message: ClientMessage } | { ok: false; problem: string } {
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -76,5 +84,11 @@ export function parseClientMessage(raw: string): { ok: true; message: ClientMess
   }
   if (!issue) return { ok: false, problem: 'That message is not one the room understands.' };
   const field = issue.path.join('.');
-  return { ok: false, problem: issue.message.startsWith(`${field}:`) || !field ? issue.message : `${field}: ${issue.message}` };
+  return {
+    ok: false,
+    problem:
+      issue.message.startsWith(`${field}:`) || !field
+        ? issue.message
+        : `${field}: ${issue.message}`,
+  };
 }

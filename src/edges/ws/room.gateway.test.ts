@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordHasher } from '../../adapters/auth/password-hasher.ts';
 import { systemClock } from '../../adapters/clock.ts';
-import { type OpenedRoom, openRoom, roomSetupSchema } from '../../services/room/room-setup.service.ts';
+import {
+  type OpenedRoom,
+  openRoom,
+  roomSetupSchema,
+} from '../../services/room/room-setup.service.ts';
 import { type TestDatabase, createTestDatabase } from '../../test-support/databases.ts';
 import { testServer } from '../../test-support/http.ts';
 import { RoomClient, type StateMessage } from '../../test-support/room-client.ts';
@@ -45,7 +49,10 @@ async function meeting(names: string[], setup: Record<string, unknown> = {}) {
     const m = await RoomClient.join(r.url, { name });
     await host.state((s) => waitingIds(s).includes(m.participantId!), `${name} waiting`);
     host.send({ type: 'admit', participantId: m.participantId });
-    await m.state((s) => s.participants.some((p) => p.id === m.participantId && !p.waiting), `${name} admitted`);
+    await m.state(
+      (s) => s.participants.some((p) => p.id === m.participantId && !p.waiting),
+      `${name} admitted`,
+    );
     members.push(m);
   }
   return { r, host, members };
@@ -72,11 +79,21 @@ describe('a meeting through the protocol', () => {
 
     ana.send({ type: 'chat', text: 'Ana shares about her week' });
     const heard = await cal.wait((m) => m.type === 'chat', 'the share');
-    expect(heard).toMatchObject({ from: ana.participantId, name: 'Ana', text: 'Ana shares about her week', lane: 'share' });
+    expect(heard).toMatchObject({
+      from: ana.participantId,
+      name: 'Ana',
+      text: 'Ana shares about her week',
+      lane: 'share',
+    });
     ben.send({ type: 'chat', text: 'thanks Ana' });
-    expect(await ana.wait((m) => m.type === 'chat' && m['from'] === ben.participantId, 'side chat')).toMatchObject({ lane: 'side' });
+    expect(
+      await ana.wait((m) => m.type === 'chat' && m['from'] === ben.participantId, 'side chat'),
+    ).toMatchObject({ lane: 'side' });
     ben.send({ type: 'react', reaction: 'thanks' });
-    expect(await ana.wait((m) => m.type === 'reaction', 'reaction')).toMatchObject({ from: ben.participantId, reaction: 'thanks' });
+    expect(await ana.wait((m) => m.type === 'reaction', 'reaction')).toMatchObject({
+      from: ben.participantId,
+      reaction: 'thanks',
+    });
 
     host.send({ type: 'next_step' });
     expect((await ana.state((s) => s.step.index === 1, 'next step')).step.title).toBe('Readings');
@@ -104,12 +121,16 @@ describe('a meeting through the protocol', () => {
     members[0]!.send({ type: 'chat', text: 'only for the meeting' });
     await host.wait((m) => m.type === 'chat', 'chat');
     dee.send({ type: 'chat', text: 'hello?' });
-    expect(await dee.wait((m) => m.type === 'error', 'refusal')).toMatchObject({ code: 'not_allowed' });
+    expect(await dee.wait((m) => m.type === 'error', 'refusal')).toMatchObject({
+      code: 'not_allowed',
+    });
     dee.send({ type: 'raise_hand' });
     await dee.next((m) => m.type === 'error', 'refusal');
     expect(dee.messages.some((m) => m.type === 'chat')).toBe(false);
     host.send({ type: 'deny', participantId: dee.participantId });
-    expect(await dee.wait((m) => m.type === 'error' && m['code'] === 'denied', 'denied')).toBeTruthy();
+    expect(
+      await dee.wait((m) => m.type === 'error' && m['code'] === 'denied', 'denied'),
+    ).toBeTruthy();
     host.send({ type: 'end_meeting' });
   });
 
@@ -118,7 +139,10 @@ describe('a meeting through the protocol', () => {
     host.send({ type: 'waiting_room', on: false });
     await host.state((s) => s['waitingRoom'] === false, 'waiting room off');
     const eve = await RoomClient.join(r.url, { name: 'Eve' });
-    expect((await eve.state(() => true, 'state')).participants.find((p) => p.id === eve.participantId)?.waiting).toBe(false);
+    expect(
+      (await eve.state(() => true, 'state')).participants.find((p) => p.id === eve.participantId)
+        ?.waiting,
+    ).toBe(false);
     host.send({ type: 'lock' });
     await host.state((s) => s['locked'] === true, 'locked');
     await expect(RoomClient.join(r.url, { name: 'Fay' })).rejects.toThrow(/locked/);
@@ -128,11 +152,15 @@ describe('a meeting through the protocol', () => {
   it('asks for the passcode, and the host needs none', async () => {
     const r = await room({ passcode: 'serenity' });
     await expect(RoomClient.join(r.url, { name: 'Ana' })).rejects.toThrow(/"code":"passcode"/);
-    await expect(RoomClient.join(r.url, { name: 'Ana', passcode: 'wrong' })).rejects.toThrow(/not right/);
+    await expect(RoomClient.join(r.url, { name: 'Ana', passcode: 'wrong' })).rejects.toThrow(
+      /not right/,
+    );
     const ana = await RoomClient.join(r.url, { name: 'Ana', passcode: 'serenity' });
     expect(ana.participantId).toMatch(/^p\d+$/);
     const host = await RoomClient.join(r.url, { name: 'Chair', hostKey: r.hostKey });
-    await expect(RoomClient.join(r.url, { name: 'Guess', hostKey: 'x'.repeat(43) })).rejects.toThrow(/host key/);
+    await expect(
+      RoomClient.join(r.url, { name: 'Guess', hostKey: 'x'.repeat(43) }),
+    ).rejects.toThrow(/host key/);
     host.send({ type: 'end_meeting' });
   });
 
@@ -143,16 +171,24 @@ describe('a meeting through the protocol', () => {
     ana.send({ type: 'raise_hand' });
     await host.state((s) => s.queue.length === 2, 'two hands');
     ben.drop();
-    await host.state((s) => s.participants.find((p) => p.id === ben.participantId)?.away === true, 'Ben away');
+    await host.state(
+      (s) => s.participants.find((p) => p.id === ben.participantId)?.away === true,
+      'Ben away',
+    );
     const back = await RoomClient.join(r.url, { name: 'Ben', resumeToken: ben.resumeToken });
     expect(back.participantId).toBe(ben.participantId);
     expect(back.messages.find((m) => m.type === 'welcome')).toMatchObject({ resumed: true });
-    const s = await host.state((x) => x.participants.find((p) => p.id === ben.participantId)?.away === false, 'Ben back');
+    const s = await host.state(
+      (x) => x.participants.find((p) => p.id === ben.participantId)?.away === false,
+      'Ben back',
+    );
     expect(s.queue).toEqual([ben.participantId, ana.participantId]);
     // The same person opening a second window: the first one leaves.
     const again = await RoomClient.join(r.url, { name: 'Ben', resumeToken: ben.resumeToken });
     expect(again.participantId).toBe(ben.participantId);
-    expect(await back.wait((m) => m.type === 'error', 'replaced')).toMatchObject({ code: 'replaced' });
+    expect(await back.wait((m) => m.type === 'error', 'replaced')).toMatchObject({
+      code: 'replaced',
+    });
     expect((await back.whenClosed())['code']).toBe(4002);
     host.send({ type: 'end_meeting' });
   });
@@ -162,7 +198,9 @@ describe('a meeting through the protocol', () => {
     host.send({ type: 'end_meeting' });
     await members[0]!.wait((m) => m.type === 'ended', 'ended');
     await expect(RoomClient.join(r.url, { name: 'Late' })).rejects.toThrow(/"code":"ended"/);
-    await expect(RoomClient.join(r.url, { name: 'Ana', resumeToken: members[0]!.resumeToken })).rejects.toThrow(/ended/);
+    await expect(
+      RoomClient.join(r.url, { name: 'Ana', resumeToken: members[0]!.resumeToken }),
+    ).rejects.toThrow(/ended/);
     const again = await RoomClient.join(r.url, { name: 'Chair', hostKey: r.hostKey });
     const fresh = await again.state(() => true, 'fresh state');
     expect(fresh.participants.map((p) => p.name)).toEqual(['Chair']);
@@ -178,7 +216,9 @@ describe('a meeting through the protocol', () => {
     members[0]!.send({ type: 'chat', text: 'cup of tea' });
     await host.wait((m) => m.type === 'chat', 'chat in the fellowship room');
     members[0]!.send({ type: 'raise_hand' });
-    expect(await members[0]!.next((m) => m.type === 'error', 'no queue')).toMatchObject({ code: 'not_allowed' });
+    expect(await members[0]!.next((m) => m.type === 'error', 'no queue')).toMatchObject({
+      code: 'not_allowed',
+    });
     host.send({ type: 'end_meeting' });
     await members[0]!.wait((m) => m.type === 'ended', 'ended');
   });
@@ -189,10 +229,15 @@ describe('safety', () => {
     const { host, members } = await meeting(['Ana', 'Ben']);
     const [ana, ben] = members as [RoomClient, RoomClient];
     ana.send({ type: 'chat', text: 'psst', to: ben.participantId });
-    expect(await ana.wait((m) => m.type === 'error', 'refusal')).toMatchObject({ code: 'private_off' });
+    expect(await ana.wait((m) => m.type === 'error', 'refusal')).toMatchObject({
+      code: 'private_off',
+    });
     // Members may always write to the host.
     ana.send({ type: 'chat', text: 'to the chair', to: host.participantId });
-    expect(await host.wait((m) => m.type === 'chat', 'private to host')).toMatchObject({ lane: 'private', to: host.participantId });
+    expect(await host.wait((m) => m.type === 'chat', 'private to host')).toMatchObject({
+      lane: 'private',
+      to: host.participantId,
+    });
     host.send({ type: 'private_messages', on: true });
     await ana.state((s) => s['privateMessages'] === true, 'allowed');
     ana.send({ type: 'chat', text: 'hello Ben', to: ben.participantId });
@@ -208,15 +253,28 @@ describe('safety', () => {
     const { r, host, members } = await meeting(['Ana', 'Ben']);
     const [ana, ben] = members as [RoomClient, RoomClient];
     ana.send({ type: 'remove', participantId: ben.participantId });
-    expect(await ana.wait((m) => m.type === 'error', 'refusal')).toMatchObject({ code: 'not_allowed' });
+    expect(await ana.wait((m) => m.type === 'error', 'refusal')).toMatchObject({
+      code: 'not_allowed',
+    });
     host.send({ type: 'mute', participantId: ana.participantId });
-    await ana.state((s) => s.participants.some((p) => p.id === ana.participantId && (p as { muted?: boolean }).muted === true), 'muted');
+    await ana.state(
+      (s) =>
+        s.participants.some(
+          (p) => p.id === ana.participantId && (p as { muted?: boolean }).muted === true,
+        ),
+      'muted',
+    );
     ana.send({ type: 'chat', text: 'can anyone hear me' });
     expect(await ana.next((m) => m.type === 'error', 'muted')).toMatchObject({ code: 'muted' });
     host.send({ type: 'make_cohost', participantId: ben.participantId });
-    await ben.state((s) => s.participants.some((p) => p.id === ben.participantId && p.role === 'cohost'), 'cohost');
+    await ben.state(
+      (s) => s.participants.some((p) => p.id === ben.participantId && p.role === 'cohost'),
+      'cohost',
+    );
     ben.send({ type: 'block', participantId: ana.participantId });
-    expect(await ana.wait((m) => m.type === 'error' && m['code'] === 'removed', 'blocked')).toBeTruthy();
+    expect(
+      await ana.wait((m) => m.type === 'error' && m['code'] === 'removed', 'blocked'),
+    ).toBeTruthy();
     // Blocked for this meeting: the same address cannot come back.
     await expect(RoomClient.join(r.url, { name: 'Ana again' })).rejects.toThrow(/"code":"blocked"/);
     host.send({ type: 'end_meeting' });
@@ -226,11 +284,15 @@ describe('safety', () => {
     const { host, members } = await meeting(['Ana']);
     const ana = members[0]!;
     ana.send({ type: 'chat', text: 'x'.repeat(2001) });
-    expect(await ana.wait((m) => m.type === 'error', 'too long')).toMatchObject({ code: 'too_long' });
+    expect(await ana.wait((m) => m.type === 'error', 'too long')).toMatchObject({
+      code: 'too_long',
+    });
     for (let i = 0; i < 10; i++) ana.send({ type: 'chat', text: `line ${i}` });
     await ana.wait((m) => m.type === 'error' && m['code'] === 'rate_limited', 'rate limited');
     await new Promise((r) => setTimeout(r, 200));
-    const delivered = host.messages.filter((m) => m.type === 'chat' && String(m['text']).startsWith('line'));
+    const delivered = host.messages.filter(
+      (m) => m.type === 'chat' && String(m['text']).startsWith('line'),
+    );
     expect(delivered.length).toBe(6);
     host.send({ type: 'end_meeting' });
   });
@@ -247,7 +309,10 @@ describe('safety', () => {
     const c = new RoomClient(r.url);
     await c.opened;
     c.send({ type: 'raise_hand' });
-    expect(await c.wait((m) => m.type === 'error', 'join first')).toMatchObject({ code: 'invalid', message: 'Join the meeting first.' });
+    expect(await c.wait((m) => m.type === 'error', 'join first')).toMatchObject({
+      code: 'invalid',
+      message: 'Join the meeting first.',
+    });
     c.send({ type: 'shout', text: 'secret words' });
     const e = await c.next((m) => m.type === 'error', 'unknown type');
     expect(String(e['message'])).toMatch(/"type" must be one of join, chat/);
@@ -261,7 +326,9 @@ describe('safety', () => {
     const nowhere = new RoomClient(`${base}/api/v1/rooms/${'A'.repeat(22)}/socket`);
     await nowhere.opened;
     nowhere.send({ type: 'join', name: 'Ana' });
-    expect(await nowhere.wait((m) => m.type === 'error', 'no room')).toMatchObject({ code: 'not_found' });
+    expect(await nowhere.wait((m) => m.type === 'error', 'no room')).toMatchObject({
+      code: 'not_found',
+    });
     expect((await nowhere.whenClosed())['code']).toBe(4004);
     const r = await room();
     const elsewhere = new RoomClient(r.url, { origin: 'https://evil.example' });

@@ -61,7 +61,13 @@ export async function registerRoomGateway(
     (socket, request) => {
       const { roomId } = request.params as { roomId: string };
       if (!roomIdPattern.test(roomId) || fromElsewhere(request, publicUrl)) {
-        socket.send(JSON.stringify({ type: 'error', code: 'not_found', message: 'There is no meeting at this link: check the link with the group.' }));
+        socket.send(
+          JSON.stringify({
+            type: 'error',
+            code: 'not_found',
+            message: 'There is no meeting at this link: check the link with the group.',
+          }),
+        );
         socket.close(closeCodes.notFound, 'no such room');
         return;
       }
@@ -79,13 +85,18 @@ export async function registerRoomGateway(
           socket.send(frame, { binary: false });
         },
         close(code, reason) {
-          if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+          if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING)
+            socket.close(code, reason);
         },
       });
       socket.on('message', (data, isBinary) => {
         alive.add(socket);
         if (isBinary) return session.refuse('Messages are JSON text.');
-        const parsed = parseClientMessage(data.toString());
+        const parsed = parseClientMessage(
+          Buffer.isBuffer(data)
+            ? data.toString('utf8')
+            : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'),
+        );
         if (parsed.ok) session.receive(parsed.message);
         else session.refuse(parsed.problem);
       });

@@ -48,7 +48,10 @@ export class LocalRoom {
 
   detach(session: RoomSession): void {
     this.sessions.delete(session);
-    if (session.participantId !== null && this.byParticipant.get(session.participantId) === session) {
+    if (
+      session.participantId !== null &&
+      this.byParticipant.get(session.participantId) === session
+    ) {
       this.byParticipant.delete(session.participantId);
     }
     if (this.sessions.size === 0) this.idleSince = this.now();
@@ -56,9 +59,11 @@ export class LocalRoom {
 
   /** A session's participant is in: it hears the room from now on, starting with its state. */
   joined(session: RoomSession, state: RoomState): void {
-    const earlier = session.participantId === null ? undefined : this.byParticipant.get(session.participantId);
+    const earlier =
+      session.participantId === null ? undefined : this.byParticipant.get(session.participantId);
     if (session.participantId !== null) this.byParticipant.set(session.participantId, session);
-    if (earlier && earlier !== session) earlier.kick('replaced', 'You joined from somewhere else; this window has left the meeting.');
+    if (earlier && earlier !== session)
+      earlier.kick('replaced', 'You joined from somewhere else; this window has left the meeting.');
     this.noteState(state);
     this.deliverState(session, this.state ?? state);
   }
@@ -77,7 +82,9 @@ export class LocalRoom {
       case 'chat':
         return this.deliverChat(event);
       case 'reaction':
-        return this.deliverToMembers(frame({ type: 'reaction', from: event.from, reaction: event.reaction }));
+        return this.deliverToMembers(
+          frame({ type: 'reaction', from: event.from, reaction: event.reaction }),
+        );
       case 'close': {
         const told = closeMessages[event.reason] ?? closeMessages.removed!;
         this.byParticipant.get(event.participantId)?.kick(told.code, told.message);
@@ -103,21 +110,29 @@ export class LocalRoom {
     const state = this.state;
     if (!state) return;
     const byId = new Map(state.participants.map((p) => [p.id, p]));
-    for (const session of this.byParticipant.values()) this.deliverState(session, state, byId.get(session.participantId ?? ''));
+    for (const session of this.byParticipant.values())
+      this.deliverState(session, state, byId.get(session.participantId ?? ''));
   }
 
   private deliverState(session: RoomSession, state: RoomState, p?: Participant): void {
     const me = p ?? state.participants.find((x) => x.id === session.participantId);
     if (!me) {
       // Not in a later state than the one they joined in: they are gone (swept, or the room restarted).
-      if (state.rev > session.joinedRev) session.kick('removed', 'You are no longer in this meeting: join again.');
+      if (state.rev > session.joinedRev)
+        session.kick('removed', 'You are no longer in this meeting: join again.');
       return;
     }
     if (me.connection !== session.connectionId) {
-      if (me.connection !== null) session.kick('replaced', 'You joined from somewhere else; this window has left the meeting.');
+      if (me.connection !== null)
+        session.kick(
+          'replaced',
+          'You joined from somewhere else; this window has left the meeting.',
+        );
       return;
     }
-    const data = me.waiting ? frame(waitingView(state, me.id)) : this.viewFrame(state, me.role === 'member' ? 'member' : 'host');
+    const data = me.waiting
+      ? frame(waitingView(state, me.id))
+      : this.viewFrame(state, me.role === 'member' ? 'member' : 'host');
     if (data === session.lastState || (me.waiting && session.lastState?.equals(data))) return;
     session.lastState = data;
     session.send(data);

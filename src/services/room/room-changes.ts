@@ -54,7 +54,12 @@ export interface Arrival {
 }
 
 export type Arrived =
-  | { readonly ok: true; readonly participantId: string; readonly resumed: boolean; readonly state: RoomState }
+  | {
+      readonly ok: true;
+      readonly participantId: string;
+      readonly resumed: boolean;
+      readonly state: RoomState;
+    }
   | RoomError;
 
 /**
@@ -69,14 +74,20 @@ export function arrive(room: StoredRoom, arrival: Arrival) {
       const back = resume(base, arrival.returning, arrival.node, arrival.connection);
       if (back.ok) {
         const state = written(back.state, current);
-        return { state, result: { ok: true, participantId: back.participantId, resumed: true, state } };
+        return {
+          state,
+          result: { ok: true, participantId: back.participantId, resumed: true, state },
+        };
       }
       if (back.code !== 'resume') return { state: undefined, result: back };
     }
     const entered = join(base, { ...arrival, resumeHash: arrival.resumeHash });
     if (!entered.ok) return { state: undefined, result: entered };
     const state = written(entered.state, current);
-    return { state, result: { ok: true, participantId: entered.participantId, resumed: false, state } };
+    return {
+      state,
+      result: { ok: true, participantId: entered.participantId, resumed: false, state },
+    };
   };
 }
 
@@ -86,7 +97,10 @@ export type Done = { readonly ok: true } | RoomError;
 export function command(room: StoredRoom, from: string, cmd: RoomCommand, now: number) {
   return (current: RoomState | null): RoomChange<Done> => {
     if (current === null) {
-      return { state: undefined, result: { ok: false, code: 'ended', message: 'This meeting has ended.' } };
+      return {
+        state: undefined,
+        result: { ok: false, code: 'ended', message: 'This meeting has ended.' },
+      };
     }
     return outcomeChange(room, current, apply(current, from, cmd, now));
   };
@@ -130,9 +144,15 @@ export function passage(room: StoredRoom, live: ReadonlySet<string>, now: number
 }
 
 /** Whether time passing would change anything (checked on the last state seen, to write rarely). */
-export function wouldPass(state: RoomState, live: ReadonlySet<string>, now: number, graceMs: number): boolean {
+export function wouldPass(
+  state: RoomState,
+  live: ReadonlySet<string>,
+  now: number,
+  graceMs: number,
+): boolean {
   if (state.phase === 'ended') return false;
-  if (state.phase === 'fellowship' && state.phaseEndsAt !== null && now >= state.phaseEndsAt) return true;
+  if (state.phase === 'fellowship' && state.phaseEndsAt !== null && now >= state.phaseEndsAt)
+    return true;
   return state.participants.some(
     (p) =>
       (p.awaySince === null && p.node !== null && !live.has(p.node)) ||

@@ -90,7 +90,11 @@ export class RoomLive {
       known.stored = stored;
       return known;
     }
-    const room = new LocalRoom(stored, (listener) => this.hub.subscribe(roomId, listener), () => this.now());
+    const room = new LocalRoom(
+      stored,
+      (listener) => this.hub.subscribe(roomId, listener),
+      () => this.now(),
+    );
     this.rooms.set(roomId, room);
     return room;
   }
@@ -101,14 +105,19 @@ export class RoomLive {
 
   passcodeThrottled(roomId: string, address: string): boolean {
     const since = this.now() - PASSCODE_WINDOW_MS;
-    const tries = (this.passcodeFailures.get(`${roomId} ${address}`) ?? []).filter((t) => t > since);
+    const tries = (this.passcodeFailures.get(`${roomId} ${address}`) ?? []).filter(
+      (t) => t > since,
+    );
     return tries.length >= PASSCODE_TRIES;
   }
 
   passcodeFailed(roomId: string, address: string): void {
     const key = `${roomId} ${address}`;
     const since = this.now() - PASSCODE_WINDOW_MS;
-    this.passcodeFailures.set(key, [...(this.passcodeFailures.get(key) ?? []).filter((t) => t > since), this.now()]);
+    this.passcodeFailures.set(key, [
+      ...(this.passcodeFailures.get(key) ?? []).filter((t) => t > since),
+      this.now(),
+    ]);
   }
 
   /**
@@ -123,7 +132,10 @@ export class RoomLive {
       const now = this.now();
       const live = await this.hub.liveNodes();
       for (const [roomId, room] of this.rooms) {
-        if (room.idleSince !== null && now - room.idleSince > this.timing.graceMs + this.timing.sweepMs) {
+        if (
+          room.idleSince !== null &&
+          now - room.idleSince > this.timing.graceMs + this.timing.sweepMs
+        ) {
           room.unsubscribe();
           this.rooms.delete(roomId);
           continue;
@@ -159,7 +171,10 @@ export class RoomLive {
         session.close(closeCodes.restart, 'server restarting');
         const room = session.participantId === null ? undefined : this.rooms.get(session.roomId);
         if (room && session.participantId !== null) {
-          await this.hub.update(room.stored.id, departure(session.participantId, session.connectionId, now));
+          await this.hub.update(
+            room.stored.id,
+            departure(session.participantId, session.connectionId, now),
+          );
         }
       }),
     );

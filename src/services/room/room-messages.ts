@@ -37,4 +37,8 @@ export const closeCodes = {
   flood: 4008,
 } as const;
 
-export const errorFrame = (code: RoomErrorCode, message: string) => ({ type: 'error' as const, code, message });
+export const errorFrame = (code: RoomErrorCode, message: string) => ({
+  type: 'error' as const,
+  code,
+  message,
+});

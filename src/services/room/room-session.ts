@@ -119,7 +119,10 @@ export class RoomSession {
       this.buckets.set(kind, next);
       return false;
     }
-    this.error('rate_limited', 'You are sending messages faster than the room can read them: wait a moment.');
+    this.error(
+      'rate_limited',
+      'You are sending messages faster than the room can read them: wait a moment.',
+    );
     return true;
   }
 
@@ -127,14 +130,19 @@ export class RoomSession {
     if (this.closed) return;
     if (message.type === 'join') return this.join(message);
     const room = this.room;
-    if (!room || this.participantId === null) return this.error('invalid', 'Join the meeting first.');
+    if (!room || this.participantId === null)
+      return this.error('invalid', 'Join the meeting first.');
     if (message.type === 'chat') return this.chat(room, message);
     if (message.type === 'react') {
       if (this.limited('reaction')) return;
       const state = room.state;
       const me = state ? participantOf(state, this.participantId) : undefined;
       if (!me || me.waiting) return this.error('not_allowed', 'Wait until the host lets you in.');
-      return this.live.hub.publish(this.roomId, { kind: 'reaction', from: me.id, reaction: message.reaction });
+      return this.live.hub.publish(this.roomId, {
+        kind: 'reaction',
+        from: me.id,
+        reaction: message.reaction,
+      });
     }
     if (this.limited('command')) return;
     const done = await this.live.hub.update(
@@ -144,14 +152,20 @@ export class RoomSession {
     if (!done.ok) this.error(done.code, done.message);
   }
 
-  private async chat(room: LocalRoom, message: Extract<ClientMessage, { type: 'chat' }>): Promise<void> {
+  private async chat(
+    room: LocalRoom,
+    message: Extract<ClientMessage, { type: 'chat' }>,
+  ): Promise<void> {
     const state = room.state;
     const from = this.participantId;
     if (!state || from === null) return;
     const refused = mayChat(state, from, message.to ?? null);
     if (refused) return this.error(refused.code, refused.message);
     if (message.text.length > TEXT_MAX) {
-      return this.error('too_long', `Messages can be up to ${TEXT_MAX} characters: split it in two.`);
+      return this.error(
+        'too_long',
+        `Messages can be up to ${TEXT_MAX} characters: split it in two.`,
+      );
     }
     const text = cleanText(message.text);
     if (text === null) return;
@@ -169,23 +183,38 @@ export class RoomSession {
   }
 
   private async join(message: Extract<ClientMessage, { type: 'join' }>): Promise<void> {
-    if (this.participantId !== null) return this.error('invalid', 'You are already in this meeting.');
+    if (this.participantId !== null)
+      return this.error('invalid', 'You are already in this meeting.');
     const room = await this.live.room(this.roomId);
     if (!room) {
-      this.send(frame(errorFrame('not_found', 'There is no meeting at this link: check the link with the group.')));
+      this.send(
+        frame(
+          errorFrame(
+            'not_found',
+            'There is no meeting at this link: check the link with the group.',
+          ),
+        ),
+      );
       return this.close(closeCodes.notFound, 'no such room');
     }
     const { stored } = room;
     const address = keyedHash(this.live.addressKey, this.connection.address);
-    const asHost = message.hostKey !== undefined && sameSecret(tokenHash(message.hostKey), stored.hostKeyHash);
+    const asHost =
+      message.hostKey !== undefined && sameSecret(tokenHash(message.hostKey), stored.hostKeyHash);
     if (message.hostKey !== undefined && !asHost) {
-      return this.error('not_allowed', 'That host key is not this room’s: check the host link you were given.');
+      return this.error(
+        'not_allowed',
+        'That host key is not this room’s: check the host link you were given.',
+      );
     }
     const returning = message.resumeToken ? tokenHash(message.resumeToken) : null;
     let passcodeOk = stored.passcodeHash === null || asHost;
     if (!passcodeOk && message.passcode !== undefined && stored.passcodeHash !== null) {
       if (this.live.passcodeThrottled(stored.id, address)) {
-        return this.error('rate_limited', 'Too many wrong passcodes from here: wait 15 minutes, or ask the group for it.');
+        return this.error(
+          'rate_limited',
+          'Too many wrong passcodes from here: wait 15 minutes, or ask the group for it.',
+        );
       }
       passcodeOk = await this.live.hasher.verify(stored.passcodeHash, message.passcode);
       if (!passcodeOk) this.live.passcodeFailed(stored.id, address);

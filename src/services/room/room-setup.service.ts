@@ -6,21 +6,42 @@ import type { StoredRoom } from '../../adapters/db/repositories/room.repository.
 import type { Clock } from '../../adapters/clock.ts';
 import type { Store } from '../../adapters/db/database.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type RoomFormat, defaultStatement, formatSteps, roomFormats } from '../../domain/room/room-format.ts';
+import {
+  type RoomFormat,
+  defaultStatement,
+  formatSteps,
+  roomFormats,
+} from '../../domain/room/room-format.ts';
 import type { RoomSettings } from '../../domain/room/room-state.ts';
 import type { EditingContext } from '../editing/editing-context.ts';
 import { meetingForEditing, updateMeeting } from '../editing/meeting-edit.service.ts';
 
 /** How a group sets up its room: validated wherever it comes from (the API, the CLI). */
 export const roomSetupSchema = z.object({
-  name: z.string().trim().min(1, 'give the room a name').max(120, 'keep the name under 120 characters'),
-  format: z.enum(roomFormats, { error: `must be one of ${roomFormats.join(', ')}` }).default('open'),
-  passcode: z.string().min(4, 'a passcode needs at least 4 characters').max(64).nullable().default(null),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'give the room a name')
+    .max(120, 'keep the name under 120 characters'),
+  format: z
+    .enum(roomFormats, { error: `must be one of ${roomFormats.join(', ')}` })
+    .default('open'),
+  passcode: z
+    .string()
+    .min(4, 'a passcode needs at least 4 characters')
+    .max(64)
+    .nullable()
+    .default(null),
   waiting_room: z.boolean({ error: 'must be true or false' }).default(true),
   private_messages: z.boolean({ error: 'must be true or false' }).default(false),
   share_minutes: z.number().int().min(1).max(30, 'shares can be up to 30 minutes').default(5),
   warn_seconds: z.number().int().min(0).max(300).default(30),
-  fellowship_minutes: z.number().int().min(0).max(30, 'the fellowship room stays open up to 30 minutes').default(0),
+  fellowship_minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(30, 'the fellowship room stays open up to 30 minutes')
+    .default(0),
   statement: z.string().trim().min(1).max(2000).nullable().default(null),
   /** The group's own steps, with its readings; null: the format's template. */
   steps: z
@@ -56,7 +77,8 @@ export interface RoomSetupDeps {
 /** 128 random bits: a room's link cannot be guessed. */
 export const newRoomId = (): string => randomBytes(16).toString('base64url');
 
-export const joinUrlOf = (baseUrl: string, roomId: string): string => `${baseUrl.replace(/\/$/, '')}/rooms/${roomId}`;
+export const joinUrlOf = (baseUrl: string, roomId: string): string =>
+  `${baseUrl.replace(/\/$/, '')}/rooms/${roomId}`;
 
 function settingsOf(setup: RoomSetup): RoomSettings {
   return {
@@ -101,7 +123,12 @@ export async function openRoom(
 ): Promise<OpenedRoom> {
   const roomId = newRoomId();
   const hostKey = newToken();
-  const room = await storedRoom(deps, setup, { roomId, hostKey, meetingId: null, createdBy: options.createdBy ?? null });
+  const room = await storedRoom(deps, setup, {
+    roomId,
+    hostKey,
+    meetingId: null,
+    createdBy: options.createdBy ?? null,
+  });
   await deps.store.rooms.add(room, deps.clock.now().toISOString());
   return opened(options.baseUrl, roomId, hostKey);
 }
@@ -156,14 +183,21 @@ export async function enableMeetingRoom(
   slug: string,
   input: unknown,
   baseUrl: string,
-): Promise<{ room: ReturnType<typeof presentRoom>; hostKey: string | null; hostUrl: string | null }> {
+): Promise<{
+  room: ReturnType<typeof presentRoom>;
+  hostKey: string | null;
+  hostUrl: string | null;
+}> {
   const meeting = await meetingForEditing(ctx, slug);
   const existing = await ctx.store.rooms.byMeeting(meeting.meetingId);
   const fellowships = await ctx.store.fellowships.list();
   const kind = fellowships.find((f) => f.id === meeting.fields['fellowship'])?.kind;
   const defaults = existing
     ? setupOf(existing)
-    : { name: String(meeting.fields['name'] ?? slug), format: formatFor(kind) };
+    : {
+        name: typeof meeting.fields['name'] === 'string' ? meeting.fields['name'] : slug,
+        format: formatFor(kind),
+      };
   const parsed = roomSetupSchema.safeParse({ ...defaults, ...(input as object) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -186,7 +220,12 @@ export async function enableMeetingRoom(
   const saved: StoredRoom = {
     ...room,
     hostKeyHash: existing?.hostKeyHash ?? room.hostKeyHash,
-    ...(keep && existing ? { passcodeHash: existing.passcodeHash, settings: { ...room.settings, passcodeRequired: existing.passcodeHash !== null } } : {}),
+    ...(keep && existing
+      ? {
+          passcodeHash: existing.passcodeHash,
+          settings: { ...room.settings, passcodeRequired: existing.passcodeHash !== null },
+        }
+      : {}),
   };
   if (existing) await ctx.store.rooms.update(saved);
   else await ctx.store.rooms.add(saved, ctx.clock.now().toISOString());
@@ -204,7 +243,9 @@ async function meetingRoomOf(ctx: EditingContext, slug: string) {
   const meeting = await meetingForEditing(ctx, slug);
   const room = await ctx.store.rooms.byMeeting(meeting.meetingId);
   if (!room) {
-    throw new AppError('not_found', `meeting "${slug}" has no Greendoor room: set one up first`, { field: 'slug' });
+    throw new AppError('not_found', `meeting "${slug}" has no Greendoor room: set one up first`, {
+      field: 'slug',
+    });
   }
   return { meeting, room };
 }
@@ -214,7 +255,11 @@ export async function meetingRoom(ctx: EditingContext, slug: string, baseUrl: st
 }
 
 /** A new host key for a meeting's room (the old one stops working): shown once. */
-export async function newHostKey(ctx: EditingContext, slug: string, baseUrl: string): Promise<OpenedRoom> {
+export async function newHostKey(
+  ctx: EditingContext,
+  slug: string,
+  baseUrl: string,
+): Promise<OpenedRoom> {
   const { room } = await meetingRoomOf(ctx, slug);
   await updateMeeting(ctx, slug, { fields: {} }, { dryRun: true });
   const hostKey = newToken();
@@ -227,6 +272,11 @@ export async function disableMeetingRoom(ctx: EditingContext, slug: string): Pro
   const { meeting, room } = await meetingRoomOf(ctx, slug);
   const link = meeting.fields['conference_url'];
   const ours = typeof link === 'string' && link.endsWith(`/rooms/${room.id}`);
-  await updateMeeting(ctx, slug, { fields: ours ? { conference_url: null } : {} }, { dryRun: !ours });
+  await updateMeeting(
+    ctx,
+    slug,
+    { fields: ours ? { conference_url: null } : {} },
+    { dryRun: !ours },
+  );
   await ctx.store.rooms.remove(room.id);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Chrome } from '../components/Chrome.tsx';
 import { useTranslate } from '../i18n/translate.ts';
 import type { RoomModel } from '../page-model.ts';
@@ -12,23 +12,29 @@ import { RoomTextContext, roomTranslator } from '../room/room-translate.ts';
 import { useRoom } from '../room/use-room.ts';
 
 /** What a screen reader hears when the floor or one's own place changes. */
-function useAnnouncement(view: RoomView | null, me: string | null, t: ReturnType<typeof roomTranslator>): string {
-  const [said, setSaid] = useState('');
+function useAnnouncement(
+  view: RoomView | null,
+  me: string | null,
+  t: ReturnType<typeof roomTranslator>,
+): string {
   const mine = view?.participants.find((p) => p.id === me);
   const waiting = mine?.waiting ?? true;
   const speaker = view?.speaker ?? null;
-  const speakerName = view?.participants.find((p) => p.id === speaker)?.name ?? '';
-  useEffect(() => {
-    if (!view || !mine) return;
-    if (!waiting) setSaid(t('admitted'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [waiting]);
-  useEffect(() => {
-    if (speaker === null) return;
-    setSaid(speaker === me ? t('youHaveTheFloor') : t('speakerNow', { name: speakerName }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [speaker]);
-  return said;
+  const [seen, setSeen] = useState({ waiting, speaker, said: '' });
+  // Adjusted while rendering, as React advises for state that follows a changed value.
+  if (seen.waiting !== waiting || seen.speaker !== speaker) {
+    const speakerName = view?.participants.find((p) => p.id === speaker)?.name ?? '';
+    const said =
+      seen.speaker !== speaker && speaker !== null
+        ? speaker === me
+          ? t('youHaveTheFloor')
+          : t('speakerNow', { name: speakerName })
+        : seen.waiting && !waiting
+          ? t('admitted')
+          : seen.said;
+    setSeen({ waiting, speaker, said });
+  }
+  return seen.said;
 }
 
 /**
@@ -49,7 +55,7 @@ export function RoomPage({ model }: { model: RoomModel }) {
   return (
     <Chrome t={t} locale={model.locale} path={model.path} demo={model.demo} current={null}>
       <RoomTextContext.Provider value={rt}>
-        <div className="room">
+        <div className="room" data-hydrate="now">
           <h1>{rt('roomTitle', { name: view?.room ?? model.name })}</h1>
           <section className="statement" aria-labelledby="statement-title">
             <h2 id="statement-title">{rt('confidentiality')}</h2>
@@ -92,14 +98,23 @@ export function RoomPage({ model }: { model: RoomModel }) {
               {view.phase === 'fellowship' && view.phaseEndsAt && (
                 <p className="notice">
                   {rt('fellowshipNotice', {
-                    time: new Date(view.phaseEndsAt).toLocaleTimeString(model.locale, { hour: 'numeric', minute: '2-digit' }),
+                    time: new Date(view.phaseEndsAt).toLocaleTimeString(model.locale, {
+                      hour: 'numeric',
+                      minute: '2-digit',
+                    }),
                   })}
                 </p>
               )}
               <div className="room-grid">
                 <div className="room-main">
                   <FloorPanel view={view} me={me} send={send} />
-                  <ChatPanel view={view} me={me} lines={screen.lines} reactions={screen.reactions} send={send} />
+                  <ChatPanel
+                    view={view}
+                    me={me}
+                    lines={screen.lines}
+                    reactions={screen.reactions}
+                    send={send}
+                  />
                 </div>
                 <div className="room-side">
                   {isHost && <HostControls view={view} send={send} />}
@@ -118,7 +133,11 @@ export function RoomPage({ model }: { model: RoomModel }) {
           {(stage === 'ended' || stage === 'left' || stage === 'removed') && (
             <section className="room-over" aria-labelledby="over-title">
               <h2 id="over-title">
-                {stage === 'ended' ? rt('endedTitle') : stage === 'left' ? rt('leftTitle') : (screen.error?.message ?? rt('leftTitle'))}
+                {stage === 'ended'
+                  ? rt('endedTitle')
+                  : stage === 'left'
+                    ? rt('leftTitle')
+                    : (screen.error?.message ?? rt('leftTitle'))}
               </h2>
               {stage === 'ended' && <p>{rt('endedText')}</p>}
               <p>

@@ -16,7 +16,8 @@ function Line({ line, view, me }: { line: ChatLine; view: RoomView; me: string }
       : null;
   return (
     <li className={line.lane === 'private' ? 'private' : undefined}>
-      <span className="who">{privately ?? line.name}</span> <span className="said">{line.text}</span>
+      <span className="who">{privately ?? line.name}</span>{' '}
+      <span className="said">{line.text}</span>
     </li>
   );
 }
@@ -46,7 +47,12 @@ export function ChatPanel(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
-    send({ type: 'chat', text, ...(to ? { to } : {}), ...(speaking && side ? { side: true } : {}) });
+    send({
+      type: 'chat',
+      text,
+      ...(to ? { to } : {}),
+      ...(speaking && side ? { side: true } : {}),
+    });
     setText('');
   };
   const nameOf = (id: string) => view.participants.find((p) => p.id === id)?.name ?? '…';
@@ -78,7 +84,9 @@ export function ChatPanel(props: {
           </ol>
         )}
         <form onSubmit={submit} className="composer">
-          <label htmlFor="room-message">{speaking && !side ? t('shareLabel') : t('messageLabel')}</label>
+          <label htmlFor="room-message">
+            {speaking && !side ? t('shareLabel') : t('messageLabel')}
+          </label>
           <textarea
             id="room-message"
             rows={speaking && !side ? 5 : 2}
@@ -94,7 +102,8 @@ export function ChatPanel(props: {
           />
           {speaking && (
             <label className="check">
-              <input type="checkbox" checked={side} onChange={(e) => setSide(e.target.checked)} /> {t('sendToSide')}
+              <input type="checkbox" checked={side} onChange={(e) => setSide(e.target.checked)} />{' '}
+              {t('sendToSide')}
             </label>
           )}
           {recipients.length > 0 && (
@@ -121,7 +130,12 @@ export function ChatPanel(props: {
         </div>
         <ul className="reacted" aria-live="polite">
           {props.reactions.map((r) => (
-            <li key={r.key}>{t('reacted', { name: nameOf(r.from), reaction: t(`reaction_${r.reaction}` as RoomTextKey) })}</li>
+            <li key={r.key}>
+              {t('reacted', {
+                name: nameOf(r.from),
+                reaction: t(`reaction_${r.reaction}` as RoomTextKey),
+              })}
+            </li>
           ))}
         </ul>
       </section>

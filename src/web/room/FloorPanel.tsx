@@ -3,7 +3,11 @@ import { useRoomText } from './room-translate.ts';
 import { minutesAndSeconds, useCountdown } from './use-countdown.ts';
 
 /** The step of the meeting, who has the floor and for how long, and the raised hands in order. */
-export function FloorPanel(props: { view: RoomView; me: string; send: (m: Record<string, unknown>) => void }) {
+export function FloorPanel(props: {
+  view: RoomView;
+  me: string;
+  send: (m: Record<string, unknown>) => void;
+}) {
   const t = useRoomText();
   const { view, me, send } = props;
   const left = useCountdown(view.shareEndsAt);
@@ -23,11 +27,22 @@ export function FloorPanel(props: { view: RoomView; me: string; send: (m: Record
       <section className="room-floor" aria-labelledby="floor-title">
         <h2 id="floor-title">{t('floorTitle')}</h2>
         <p className="speaker">
-          {view.speaker === null ? t('floorEmpty') : speaking ? t('floorYou') : t('floorSpeaker', { name: nameOf(view.speaker) })}
+          {view.speaker === null
+            ? t('floorEmpty')
+            : speaking
+              ? t('floorYou')
+              : t('floorSpeaker', { name: nameOf(view.speaker) })}
         </p>
         {left !== null && (
-          <p className={warn ? 'share-timer warn' : 'share-timer'} role={warn || left === 0 ? 'status' : undefined}>
-            {left === 0 ? t('timeUp') : warn ? t('timeWarning', { time: minutesAndSeconds(left) }) : t('timeLeft', { time: minutesAndSeconds(left) })}
+          <p
+            className={warn ? 'share-timer warn' : 'share-timer'}
+            role={warn || left === 0 ? 'status' : undefined}
+          >
+            {left === 0
+              ? t('timeUp')
+              : warn
+                ? t('timeWarning', { time: minutesAndSeconds(left) })
+                : t('timeLeft', { time: minutesAndSeconds(left) })}
           </p>
         )}
         {view.phase === 'open' && meInRoom && (
@@ -41,7 +56,11 @@ export function FloorPanel(props: { view: RoomView; me: string; send: (m: Record
               </>
             ) : (
               !speaking && (
-                <button type="button" className="primary" onClick={() => send({ type: 'raise_hand' })}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => send({ type: 'raise_hand' })}
+                >
                   {t('raiseHand')}
                 </button>
               )

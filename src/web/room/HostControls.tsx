@@ -3,18 +3,27 @@ import type { RoomView } from './room-protocol.ts';
 import { useRoomText } from './room-translate.ts';
 
 /** The chair's controls: the floor, the steps, the room's settings, and the end. */
-export function HostControls(props: { view: RoomView; send: (m: Record<string, unknown>) => void }) {
+export function HostControls(props: {
+  view: RoomView;
+  send: (m: Record<string, unknown>) => void;
+}) {
   const t = useRoomText();
   const { view, send } = props;
   const [confirming, setConfirming] = useState(false);
-  const button = (label: string, type: string, extra: Record<string, unknown> = {}, disabled = false) => (
+  const button = (
+    label: string,
+    type: string,
+    extra: Record<string, unknown> = {},
+    disabled = false,
+  ) => (
     <button type="button" disabled={disabled} onClick={() => send({ type, ...extra })}>
       {label}
     </button>
   );
   const toggle = (label: string, type: string, on: boolean) => (
     <label className="check">
-      <input type="checkbox" checked={on} onChange={(e) => send({ type, on: e.target.checked })} /> {label}
+      <input type="checkbox" checked={on} onChange={(e) => send({ type, on: e.target.checked })} />{' '}
+      {label}
     </label>
   );
   const open = view.phase === 'open';

@@ -1,6 +1,23 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useSyncExternalStore } from 'react';
 import type { JoinDetails } from './room-socket.ts';
 import { useRoomText } from './room-translate.ts';
+
+const noSubscription = () => () => undefined;
+/** True once the page runs in the browser (the server renders the form disabled). */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
+let hostKeyOfLink: string | null | undefined;
+/** The host link carries the key in its fragment, which browsers never send to a server. */
+function hostKeyFromLink(): string | null {
+  hostKeyOfLink ??= new URLSearchParams(location.hash.slice(1)).get('host');
+  return hostKeyOfLink;
+}
+const useHostKey = () => useSyncExternalStore(noSubscription, hostKeyFromLink, () => null);
 
 /** Name (a first name or nickname), the passcode if the room has one. Disabled until the script runs. */
 export function JoinForm(props: {
@@ -10,23 +27,20 @@ export function JoinForm(props: {
   onJoin: (details: JoinDetails) => void;
 }) {
   const t = useRoomText();
-  const [ready, setReady] = useState(false);
-  const [hostKey, setHostKey] = useState<string | null>(null);
-  useEffect(() => {
-    setReady(true);
-    // The host link carries the key in its fragment, which browsers never send to a server.
-    const key = new URLSearchParams(location.hash.slice(1)).get('host');
-    if (key) {
-      setHostKey(key);
-      history.replaceState(null, '', location.pathname + location.search);
-    }
-  }, []);
+  const ready = useHydrated();
+  const hostKey = useHostKey();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const name = String(data.get('name') ?? '').trim();
-    const passcode = String(data.get('passcode') ?? '');
+    const text = (field: string) => {
+      const value = data.get(field);
+      return typeof value === 'string' ? value : '';
+    };
+    const name = text('name').trim();
+    const passcode = text('passcode');
     if (!name) return;
+    // The key is kept in memory now: out of the address bar (and a shoulder-surfer's view).
+    if (hostKey) history.replaceState(null, '', location.pathname + location.search);
     props.onJoin({ name, ...(passcode ? { passcode } : {}), ...(hostKey ? { hostKey } : {}) });
   };
   return (
@@ -70,7 +84,9 @@ export function JoinForm(props: {
             />
           </>
         )}
-        <button type="submit">{props.busy ? t('connecting') : ready ? t('joinButton') : t('gettingReady')}</button>
+        <button type="submit">
+          {props.busy ? t('connecting') : ready ? t('joinButton') : t('gettingReady')}
+        </button>
       </fieldset>
     </form>
   );

@@ -1,7 +1,15 @@
 import type { RoomPerson, RoomView } from './room-protocol.ts';
 import { useRoomText } from './room-translate.ts';
 
-function Controls({ p, view, send }: { p: RoomPerson; view: RoomView; send: (m: Record<string, unknown>) => void }) {
+function Controls({
+  p,
+  view,
+  send,
+}: {
+  p: RoomPerson;
+  view: RoomView;
+  send: (m: Record<string, unknown>) => void;
+}) {
   const t = useRoomText();
   const act = (type: string) => () => send({ type, participantId: p.id });
   if (p.waiting) {
@@ -28,7 +36,9 @@ function Controls({ p, view, send }: { p: RoomPerson; view: RoomView; send: (m: 
         {p.muted ? t('unmute', { name: p.name }) : t('mute', { name: p.name })}
       </button>
       <button type="button" onClick={act(p.role === 'cohost' ? 'remove_cohost' : 'make_cohost')}>
-        {p.role === 'cohost' ? t('removeCohost', { name: p.name }) : t('makeCohost', { name: p.name })}
+        {p.role === 'cohost'
+          ? t('removeCohost', { name: p.name })
+          : t('makeCohost', { name: p.name })}
       </button>
       <button type="button" onClick={act('remove')}>
         {t('remove', { name: p.name })}
@@ -41,13 +51,23 @@ function Controls({ p, view, send }: { p: RoomPerson; view: RoomView; send: (m: 
 }
 
 /** Who is here (and, for hosts, who waits to be let in), with each person's controls for hosts. */
-export function PeoplePanel(props: { view: RoomView; me: string; isHost: boolean; send: (m: Record<string, unknown>) => void }) {
+export function PeoplePanel(props: {
+  view: RoomView;
+  me: string;
+  isHost: boolean;
+  send: (m: Record<string, unknown>) => void;
+}) {
   const t = useRoomText();
   const { view, me, isHost, send } = props;
   const waiting = view.participants.filter((p) => p.waiting);
   const inRoom = view.participants.filter((p) => !p.waiting);
   const describe = (p: RoomPerson) =>
-    [p.id === me ? t('you') : '', p.role === 'host' ? t('roleHost') : p.role === 'cohost' ? t('roleCohost') : '', p.away ? t('away') : '', p.muted ? t('muted') : '']
+    [
+      p.id === me ? t('you') : '',
+      p.role === 'host' ? t('roleHost') : p.role === 'cohost' ? t('roleCohost') : '',
+      p.away ? t('away') : '',
+      p.muted ? t('muted') : '',
+    ]
       .filter(Boolean)
       .join(', ');
   return (
@@ -68,7 +88,8 @@ export function PeoplePanel(props: { view: RoomView; me: string; isHost: boolean
       <ul aria-labelledby="people-title">
         {inRoom.map((p) => (
           <li key={p.id}>
-            <span className="person">{p.name}</span> {describe(p) && <span className="about">{describe(p)}</span>}{' '}
+            <span className="person">{p.name}</span>{' '}
+            {describe(p) && <span className="about">{describe(p)}</span>}{' '}
             {isHost && p.id !== me && <Controls p={p} view={view} send={send} />}
           </li>
         ))}

@@ -9,7 +9,15 @@ export type RoomPerson = RoomView['participants'][number];
 export type ServerMessage =
   | { type: 'welcome'; participantId: string; role: Role; resumeToken: string; resumed: boolean }
   | ({ type: 'state' } & RoomView)
-  | { type: 'chat'; from: string; name: string; text: string; lane: 'share' | 'side' | 'private'; to?: string; at: string }
+  | {
+      type: 'chat';
+      from: string;
+      name: string;
+      text: string;
+      lane: 'share' | 'side' | 'private';
+      to?: string;
+      at: string;
+    }
   | { type: 'reaction'; from: string; reaction: Reaction }
   | { type: 'error'; code: string; message: string }
   | { type: 'ended' };

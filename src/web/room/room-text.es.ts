@@ -6,7 +6,8 @@ export const roomEs: RoomText = {
   gettingReady: 'Preparando la sala…',
   joinTitle: 'Entrar en la reunión',
   nameLabel: 'Tu nombre de pila o un apodo',
-  nameHint: 'Por favor, no uses tu nombre completo. Las demás personas de la reunión verán este nombre.',
+  nameHint:
+    'Por favor, no uses tu nombre completo. Las demás personas de la reunión verán este nombre.',
   passcodeLabel: 'Código de acceso',
   passcodeHint: 'El grupo da el código a quienes vienen.',
   joinButton: 'Entrar',
@@ -82,7 +83,8 @@ export const roomEs: RoomText = {
   cancel: 'Cancelar',
   leave: 'Salir de la reunión',
   lockedNotice: 'La sala está cerrada: nadie más puede entrar.',
-  fellowshipNotice: 'La reunión ha terminado. La sala de convivencia sigue abierta hasta las {time}.',
+  fellowshipNotice:
+    'La reunión ha terminado. La sala de convivencia sigue abierta hasta las {time}.',
   endedTitle: 'La reunión ha terminado',
   endedText: 'Gracias por venir. No se ha guardado nada de lo dicho en la reunión.',
   leftTitle: 'Has salido de la reunión',

@@ -2,11 +2,13 @@ import type { RoomText } from './room-text.en.ts';
 
 export const roomFr: RoomText = {
   roomTitle: 'Réunion en ligne : {name}',
-  needsScript: 'Cette salle de réunion a besoin de JavaScript, comme toute réunion en ligne en direct.',
+  needsScript:
+    'Cette salle de réunion a besoin de JavaScript, comme toute réunion en ligne en direct.',
   gettingReady: 'Préparation de la salle…',
   joinTitle: 'Rejoindre la réunion',
   nameLabel: 'Votre prénom ou un surnom',
-  nameHint: 'N’utilisez pas votre nom complet, s’il vous plaît. Les autres personnes de la réunion verront ce nom.',
+  nameHint:
+    'N’utilisez pas votre nom complet, s’il vous plaît. Les autres personnes de la réunion verront ce nom.',
   passcodeLabel: 'Code d’accès',
   passcodeHint: 'Le groupe donne le code aux personnes qui viennent.',
   joinButton: 'Rejoindre',
@@ -14,7 +16,8 @@ export const roomFr: RoomText = {
   connecting: 'Connexion…',
   reconnecting: 'La connexion a été coupée. Reconnexion, en gardant votre place…',
   confidentiality: 'Confidentialité',
-  noRecording: 'Cette salle n’enregistre rien. Rien de ce qui se dit ici n’est gardé après la réunion.',
+  noRecording:
+    'Cette salle n’enregistre rien. Rien de ce qui se dit ici n’est gardé après la réunion.',
   waitingTitle: 'En attente d’entrer',
   waitingText: 'L’hôte va vous faire entrer sous peu. Merci de patienter.',
   stepOf: 'Étape {n} sur {count} : {title}',
@@ -23,7 +26,8 @@ export const roomFr: RoomText = {
   floorSpeaker: '{name} partage',
   floorYou: 'Vous avez la parole. Écrivez votre partage ci-dessous.',
   timeLeft: 'Il reste {time}',
-  timeWarning: 'Le temps est presque écoulé : il reste {time}. Commencez à conclure, s’il vous plaît.',
+  timeWarning:
+    'Le temps est presque écoulé : il reste {time}. Commencez à conclure, s’il vous plaît.',
   timeUp: 'Le temps de partage est écoulé.',
   queueTitle: 'Mains levées',
   queueEmpty: 'Aucune main levée.',

@@ -3,7 +3,8 @@ import { type RoomText, roomEn } from './room-text.en.ts';
 import { roomEs } from './room-text.es.ts';
 import { roomFr } from './room-text.fr.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 const translations: Record<'es' | 'fr', RoomText> = { es: roomEs, fr: roomFr };
 
 describe('the room’s text', () => {
@@ -18,7 +19,9 @@ describe('the room’s text', () => {
   }
 
   it('follows French and Spanish typography', () => {
-    for (const [key, value] of Object.entries(roomFr)) expect(value, key).not.toMatch(/(?<!\u00a0)[:;!?»]/);
-    for (const [key, value] of Object.entries(roomEs)) expect(value.split('?').length, key).toBe(value.split('¿').length);
+    for (const [key, value] of Object.entries(roomFr))
+      expect(value, key).not.toMatch(/(?<!\u00a0)[:;!?»]/);
+    for (const [key, value] of Object.entries(roomEs))
+      expect(value.split('?').length, key).toBe(value.split('¿').length);
   });
 });

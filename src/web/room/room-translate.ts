@@ -5,7 +5,9 @@ export type RoomTranslate = (key: RoomTextKey, values?: Record<string, string | 
 
 export function roomTranslator(text: RoomText): RoomTranslate {
   return (key, values) =>
-    values ? text[key].replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m)) : text[key];
+    values
+      ? text[key].replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m))
+      : text[key];
 }
 
 export const RoomTextContext = createContext<RoomTranslate | null>(null);

@@ -13,7 +13,11 @@ export interface RoomScreen {
   readonly me: { readonly id: string; readonly name: string } | null;
   readonly view: RoomView | null;
   readonly lines: readonly ChatLine[];
-  readonly reactions: readonly { readonly key: number; readonly from: string; readonly reaction: string }[];
+  readonly reactions: readonly {
+    readonly key: number;
+    readonly from: string;
+    readonly reaction: string;
+  }[];
   /** The latest refusal or problem, in the server's words. */
   readonly error: { readonly code: string; readonly message: string } | null;
 }
@@ -42,7 +46,12 @@ let reactionKey = 0;
 function reduce(screen: RoomScreen, action: Action): RoomScreen {
   switch (action.type) {
     case 'joining':
-      return { ...screen, stage: 'joining', error: null, me: screen.me ? screen.me : { id: '', name: action.name } };
+      return {
+        ...screen,
+        stage: 'joining',
+        error: null,
+        me: screen.me ? screen.me : { id: '', name: action.name },
+      };
     case 'connection':
       return { ...screen, connection: action.connection };
     case 'left':
@@ -50,14 +59,25 @@ function reduce(screen: RoomScreen, action: Action): RoomScreen {
     case 'dismiss':
       return { ...screen, error: null };
     case 'reacted':
-      return { ...screen, reactions: [...screen.reactions, { key: action.key, from: action.from, reaction: action.reaction }].slice(-5) };
+      return {
+        ...screen,
+        reactions: [
+          ...screen.reactions,
+          { key: action.key, from: action.from, reaction: action.reaction },
+        ].slice(-5),
+      };
     case 'fade':
       return { ...screen, reactions: screen.reactions.filter((r) => r.key !== action.key) };
     case 'message': {
       const m = action.message;
       switch (m.type) {
         case 'welcome':
-          return { ...screen, stage: 'in', error: null, me: { id: m.participantId, name: screen.me?.name ?? '' } };
+          return {
+            ...screen,
+            stage: 'in',
+            error: null,
+            me: { id: m.participantId, name: screen.me?.name ?? '' },
+          };
         case 'state':
           return { ...screen, view: m };
         case 'chat':
@@ -65,7 +85,8 @@ function reduce(screen: RoomScreen, action: Action): RoomScreen {
         case 'reaction':
           return screen;
         case 'error':
-          if (['removed', 'denied', 'replaced'].includes(m.code)) return { ...screen, stage: 'removed', error: m };
+          if (['removed', 'denied', 'replaced'].includes(m.code))
+            return { ...screen, stage: 'removed', error: m };
           return { ...screen, stage: screen.stage === 'joining' ? 'join' : screen.stage, error: m };
         case 'ended':
           return { ...screen, stage: 'ended', view: null, lines: [] };

@@ -75,7 +75,11 @@ export function roomRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseDial
     },
 
     async byMeeting(meetingId: number): Promise<StoredRoom | null> {
-      const row = await db.selectFrom('rooms').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+      const row = await db
+        .selectFrom('rooms')
+        .selectAll()
+        .where('meeting_id', '=', meetingId)
+        .executeTakeFirst();
       return row ? toRoom(row) : null;
     },
 

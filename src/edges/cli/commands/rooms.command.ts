@@ -6,22 +6,31 @@ import { openRoom, roomSetupSchema } from '../../../services/room/room-setup.ser
 import { type CliContext, siteUrl, withStore } from '../cli-context.ts';
 
 const wholeNumber = (flag: string) => (value: string) => {
-  if (!/^\d{1,4}$/.test(value)) throw new AppError('invalid_input', `${flag}: give a whole number`, { field: flag });
+  if (!/^\d{1,4}$/.test(value))
+    throw new AppError('invalid_input', `${flag}: give a whole number`, { field: flag });
   return Number(value);
 };
 
 export function registerRoomsCommand(program: Command, context: () => CliContext): void {
-  const rooms = program.command('rooms').description('online meeting rooms (docs/rooms-protocol.md)');
+  const rooms = program
+    .command('rooms')
+    .description('online meeting rooms (docs/rooms-protocol.md)');
 
   rooms
     .command('open')
     .description('open a room and print its join link and host key (the key is shown only now)')
     .requiredOption('--name <name>', 'what the room is called, as people joining see it')
     .addOption(
-      new Option('--format <format>', 'the steps the meeting follows').choices([...roomFormats]).default('open'),
+      new Option('--format <format>', 'the steps the meeting follows')
+        .choices([...roomFormats])
+        .default('open'),
     )
     .option('--passcode <passcode>', 'people joining must give it (at least 4 characters)')
-    .option('--share-minutes <minutes>', 'the share timer (default 5)', wholeNumber('--share-minutes'))
+    .option(
+      '--share-minutes <minutes>',
+      'the share timer (default 5)',
+      wholeNumber('--share-minutes'),
+    )
     .option(
       '--fellowship-minutes <minutes>',
       'keep a fellowship room open this long after the meeting (up to 30; default none)',
@@ -49,15 +58,21 @@ export function registerRoomsCommand(program: Command, context: () => CliContext
           waiting_room: options.waitingRoom,
           private_messages: options.privateMessages === true,
           ...(options.shareMinutes !== undefined ? { share_minutes: options.shareMinutes } : {}),
-          ...(options.fellowshipMinutes !== undefined ? { fellowship_minutes: options.fellowshipMinutes } : {}),
+          ...(options.fellowshipMinutes !== undefined
+            ? { fellowship_minutes: options.fellowshipMinutes }
+            : {}),
         });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const field = String(issue?.path[0] ?? 'room').replace(/_/g, '-');
-          throw new AppError('invalid_input', `--${field}: ${issue?.message ?? 'is not valid'}`, { field });
+          throw new AppError('invalid_input', `--${field}: ${issue?.message ?? 'is not valid'}`, {
+            field,
+          });
         }
         const opened = await withStore(ctx, (store) =>
-          openRoom({ store, clock: ctx.clock, hasher: passwordHasher }, parsed.data, { baseUrl: siteUrl(ctx.config) }),
+          openRoom({ store, clock: ctx.clock, hasher: passwordHasher }, parsed.data, {
+            baseUrl: siteUrl(ctx.config),
+          }),
         );
         if (options.json) {
           ctx.stdout.write(
@@ -85,9 +100,13 @@ export function registerRoomsCommand(program: Command, context: () => CliContext
       const ctx = context();
       await withStore(ctx, async (store) => {
         if (!(await store.rooms.byId(roomId))) {
-          throw new AppError('not_found', `there is no room ${roomId}: check the id (the last part of its link)`, {
-            field: 'roomId',
-          });
+          throw new AppError(
+            'not_found',
+            `there is no room ${roomId}: check the id (the last part of its link)`,
+            {
+              field: 'roomId',
+            },
+          );
         }
         await store.rooms.remove(roomId);
       });
