@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +11,21 @@ import { solves } from '../../services/spam/proof-of-work.ts';
 import { person, serviceBody } from '../../test-support/accounts.ts';
 import { type TestDatabase, createTestDatabase, testClock } from '../../test-support/databases.ts';
 import { testServer } from '../../test-support/http.ts';
+import {
+  CHROMIUM,
+  TILES,
+  axePath,
+  axeViolations,
+  blankTile,
+  browserMissing,
+  browserRequired as required,
+  describeViolations,
+  focusIndicator,
+  launchArgs,
+  manifestPath,
+} from '../../test-support/browser.ts';
 import { sharedFeedPath } from '../../test-support/shared-data.ts';
-import { adminEntry, clientBuildDir, projectRoot } from '../client-assets.ts';
+import { adminEntry } from '../client-assets.ts';
 
 /**
  * The volunteer area in a real browser (Debian's Chromium through playwright-core) over the real
@@ -25,49 +36,16 @@ import { adminEntry, clientBuildDir, projectRoot } from '../client-assets.ts';
  * /usr/bin/chromium: skipped without them, except in CI (CI=true), where it fails.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const manifestPath = path.join(clientBuildDir, '.vite/manifest.json');
-const axePath = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
-
-const built = existsSync(manifestPath) && readFileSync(manifestPath, 'utf8').includes(adminEntry);
-const missing = [
-  built
+const missing = browserMissing(() =>
+  readFileSync(manifestPath, 'utf8').includes(adminEntry)
     ? null
-    : `${manifestPath} is missing or has no ${adminEntry}: run \`npm run build\` first, the area loads the built bundle`,
-  existsSync(CHROMIUM)
-    ? null
-    : `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`,
-].filter((m): m is string => m !== null);
-const required = process.env.CI === 'true';
+    : `${manifestPath} has no ${adminEntry}: run \`npm run build\` first, the area loads the built bundle`,
+);
 if (missing.length > 0 && !required) {
   console.warn(
     `\n*** SKIPPING the volunteer area's browser suite (src/web/admin/admin.browser.test.ts): ${missing.join('; ')}. With CI=true it fails instead. ***\n`,
   );
 }
-
-/** WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices, as the public pages' suite. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Tiles an operator might configure; the browser gets a blank tile, nothing leaves. */
-const TILES = {
-  url: 'https://tiles.example.org/{z}/{x}/{y}.png',
-  attribution:
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-};
-const blankTile = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=',
-  'base64',
-);
 
 const ADMIN = { email: 'admin@example.org', password: 'admin-pass-phrase-1' };
 const SECRETARY = {
@@ -80,36 +58,6 @@ const BODY = 'Costa Mesa District';
 const MEETING = { slug: '40-minutes-to-freedom', name: '40 Minutes to Freedom' };
 const OTHERS = ['happy-hour', 'twelfth-hour', 'discussion-meeting'];
 const EDITED = { name: 'Forty Minutes to Freedom', time: '20:15' };
-
-type Violation = { id: string; impact: string; help: string; targets: string[] };
-
-async function axeViolations(page: Page, axeSource: string): Promise<Violation[]> {
-  // Evaluated through the DevTools protocol, like the public pages' suite.
-  await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } })
-      .axe;
-    const results = await axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? '',
-      help: v.help,
-      targets: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }));
-  }, AXE_TAGS);
-}
-
-function describeViolations(state: string, violations: readonly Violation[]): string {
-  return violations
-    .map(
-      (v) =>
-        `${state}: ${v.id} (${v.impact}): ${v.help}\n${v.targets.map((t) => `    ${t.replace(/\s*\n\s*/g, ' ')}`).join('\n')}`,
-    )
-    .join('\n');
-}
 
 /** What has focus: tag#id, or for an element without an id of its own, tag:its text. */
 function focused(page: Page): Promise<string> {
@@ -130,53 +78,6 @@ async function tabTo(page: Page, want: string, most = 250): Promise<void> {
     await page.keyboard.press('Tab');
   }
   expect(await focused(page), `Tab never reached ${want}`).toBe(want);
-}
-
-/**
- * Whether the focused element shows a focus indicator: an outline at least 2 px wide whose
- * colour contrasts 3:1 with the background around it (WCAG 2.4.7, 1.4.11), as the public pages'
- * suite checks. Answers which element has focus (null: none) and its problem, if any.
- */
-function focusIndicator(page: Page): Promise<{ key: string | null; problem: string | null }> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { key: null, problem: 'nothing has focus' };
-    const key = `${el.tagName}:${[...document.querySelectorAll('*')].indexOf(el)}`;
-    const rgb = (color: string): [number, number, number, number] => {
-      const m = color.match(/[\d.]+/g)?.map(Number) ?? [];
-      return [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1];
-    };
-    const luminance = ([r, g, b]: number[]) => {
-      const c = [r ?? 0, g ?? 0, b ?? 0].map((v) => {
-        const x = v / 255;
-        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * (c[0] ?? 0) + 0.7152 * (c[1] ?? 0) + 0.0722 * (c[2] ?? 0);
-    };
-    const style = getComputedStyle(el);
-    const name = `${el.tagName.toLowerCase()} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 40)}"`;
-    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) {
-      return { key, problem: `${name} shows no focus outline` };
-    }
-    let background: [number, number, number, number] = [255, 255, 255, 1];
-    for (let node = el.parentElement; node; node = node.parentElement) {
-      const color = rgb(getComputedStyle(node).backgroundColor);
-      if (color[3] > 0) {
-        background = color;
-        break;
-      }
-    }
-    const a = luminance(rgb(style.outlineColor));
-    const b = luminance(background);
-    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    return {
-      key,
-      problem:
-        ratio >= 3
-          ? null
-          : `${name}: focus outline ${style.outlineColor} on ${background.join(',')} is ${ratio.toFixed(2)}:1`,
-    };
-  });
 }
 
 /** Resolves once React has drawn the area's page (its main element carries React's keys). */

@@ -65,11 +65,13 @@ export function ChatPanel(props: {
         {shares.length === 0 ? (
           <p>{t('shareLaneEmpty')}</p>
         ) : (
-          <ol role="log" aria-live="polite">
-            {shares.map((line, i) => (
-              <Line key={i} line={line} view={view} me={me} />
-            ))}
-          </ol>
+          <div role="log" aria-labelledby="shares-title">
+            <ol>
+              {shares.map((line, i) => (
+                <Line key={i} line={line} view={view} me={me} />
+              ))}
+            </ol>
+          </div>
         )}
       </section>
       <section className="room-chat" aria-labelledby="chat-title">
@@ -77,11 +79,13 @@ export function ChatPanel(props: {
         {chat.length === 0 ? (
           <p>{t('sideChatEmpty')}</p>
         ) : (
-          <ol role="log">
-            {chat.map((line, i) => (
-              <Line key={i} line={line} view={view} me={me} />
-            ))}
-          </ol>
+          <div role="log" aria-labelledby="chat-title">
+            <ol>
+              {chat.map((line, i) => (
+                <Line key={i} line={line} view={view} me={me} />
+              ))}
+            </ol>
+          </div>
         )}
         <form onSubmit={submit} className="composer">
           <label htmlFor="room-message">

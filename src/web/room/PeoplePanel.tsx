@@ -74,8 +74,8 @@ export function PeoplePanel(props: {
     <section className="room-people" aria-labelledby="people-title">
       {isHost && waiting.length > 0 && (
         <>
-          <h2 id="waiting-title">{t('waitingListTitle', { count: waiting.length })}</h2>
-          <ul aria-labelledby="waiting-title">
+          <h2 id="waiting-list-title">{t('waitingListTitle', { count: waiting.length })}</h2>
+          <ul aria-labelledby="waiting-list-title">
             {waiting.map((p) => (
               <li key={p.id}>
                 <span className="person">{p.name}</span> <Controls p={p} view={view} send={send} />
