@@ -55,7 +55,7 @@ export function memoryRoomHub(): RoomHub {
     },
     subscribe(roomId, listener) {
       events.on(roomId, listener);
-      return () => events.off(roomId, listener);
+      return Promise.resolve(() => events.off(roomId, listener));
     },
     liveNodes: () => Promise.resolve(new Set([node])),
     close: () => {

@@ -23,6 +23,7 @@ export async function redisRoomHub(url: string): Promise<RoomHub> {
   const subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await Promise.all([commands.connect(), transactions.connect(), subscriber.connect()]);
   const listeners = new Map<string, Set<(event: RoomEvent) => void>>();
+  const subscribing = new Map<string, Promise<void>>();
   subscriber.on('message', (from: string, message: string) => {
     const roomId = from.slice('gd:room:'.length);
     const event = JSON.parse(message) as RoomEvent;
@@ -89,20 +90,26 @@ export async function redisRoomHub(url: string): Promise<RoomHub> {
     async touch(roomId) {
       await commands.expire(stateKey(roomId), liveSeconds);
     },
-    subscribe(roomId, listener) {
+    async subscribe(roomId, listener) {
       let set = listeners.get(roomId);
       if (!set) {
         set = new Set();
         listeners.set(roomId, set);
-        void subscriber.subscribe(channel(roomId));
+        subscribing.set(
+          roomId,
+          subscriber.subscribe(channel(roomId)).then(() => undefined),
+        );
       }
       set.add(listener);
+      // Resolved once Redis confirms the subscription (every listener of the room waits for it).
+      await subscribing.get(roomId);
       return () => {
         const current = listeners.get(roomId);
         current?.delete(listener);
         if (current && current.size === 0) {
           listeners.delete(roomId);
-          void subscriber.unsubscribe(channel(roomId));
+          subscribing.delete(roomId);
+          void subscriber.unsubscribe(channel(roomId)).catch(() => undefined);
         }
       };
     },

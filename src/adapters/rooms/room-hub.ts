@@ -58,8 +58,11 @@ export interface RoomHub {
   publish(roomId: string, event: RoomEvent): Promise<void>;
   /** Keeps a room's state `liveSeconds` longer (the processes serving it do, while it runs). */
   touch(roomId: string): Promise<void>;
-  /** Hears a room's events (this process's and every other's); answers how to stop. */
-  subscribe(roomId: string, listener: (event: RoomEvent) => void): () => void;
+  /**
+   * Hears a room's events (this process's and every other's); resolves, once listening, to how
+   * to stop. Events of changes made after it resolves are never missed.
+   */
+  subscribe(roomId: string, listener: (event: RoomEvent) => void): Promise<() => void>;
   /** Which processes are alive now (their heartbeats), for rooms whose members were on one gone. */
   liveNodes(): Promise<Set<string>>;
   close(): Promise<void>;

@@ -27,14 +27,25 @@ export class LocalRoom {
   private flushing = false;
   private lastMember: { text: string; frame: Buffer } | null = null;
   private lastHost: { text: string; frame: Buffer } | null = null;
-  readonly unsubscribe: () => void;
+  /** Resolves once the room's events reach this process (before anyone here joins). */
+  readonly ready: Promise<void>;
+  private stopListening: (() => void) | null = null;
 
   constructor(
     public stored: StoredRoom,
-    subscribe: (listener: (event: RoomEvent) => void) => () => void,
+    subscribe: (listener: (event: RoomEvent) => void) => Promise<() => void>,
     private readonly now: () => number,
   ) {
-    this.unsubscribe = subscribe((event) => this.hear(event));
+    this.ready = subscribe((event) => this.hear(event)).then((stop) => {
+      this.stopListening = stop;
+    });
+  }
+
+  unsubscribe(): void {
+    void this.ready.then(
+      () => this.stopListening?.(),
+      () => undefined,
+    );
   }
 
   get size(): number {

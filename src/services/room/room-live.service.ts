@@ -88,6 +88,7 @@ export class RoomLive {
     const known = this.rooms.get(roomId);
     if (known) {
       known.stored = stored;
+      await known.ready;
       return known;
     }
     const room = new LocalRoom(
@@ -96,6 +97,13 @@ export class RoomLive {
       () => this.now(),
     );
     this.rooms.set(roomId, room);
+    try {
+      await room.ready;
+    } catch (error) {
+      // Redis refused the subscription: the next arrival tries afresh.
+      if (this.rooms.get(roomId) === room) this.rooms.delete(roomId);
+      throw error;
+    }
     return room;
   }
 
