@@ -125,7 +125,10 @@ export interface RunningServer {
 }
 
 /** `greendoor serve` on a free port of 127.0.0.1, once /healthz answers. */
-export async function startServer(databaseUrl: string): Promise<RunningServer> {
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -136,6 +139,7 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
       PORT: String(port),
       DEMO_DATA: 'off',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

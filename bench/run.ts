@@ -12,6 +12,7 @@ import { browserBench } from './browser.bench.ts';
 import { httpBench } from './http.bench.ts';
 import { importBench } from './import.bench.ts';
 import { describeMachine } from './machine.ts';
+import { roomsBench } from './rooms.bench.ts';
 import { searchBench } from './search.bench.ts';
 
 /** Each suite, in the order of BENCHMARKS.md, with the title of its section there. */
@@ -24,6 +25,7 @@ const suites: readonly {
   { name: 'search', title: 'Search', run: searchBench },
   { name: 'http', title: 'HTTP', run: httpBench },
   { name: 'browser', title: 'Browser', run: browserBench },
+  { name: 'rooms', title: 'Rooms', run: roomsBench },
 ];
 const order = suites.map((s) => s.name);
 const chosen = (process.env.BENCH_SUITES ?? order.join(',')).split(',').map((s) => s.trim());

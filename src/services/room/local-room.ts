@@ -25,8 +25,8 @@ export class LocalRoom {
   private readonly sessions = new Set<RoomSession>();
   private readonly byParticipant = new Map<string, RoomSession>();
   private flushing = false;
-  private lastMember: { text: string; frame: Buffer } | null = null;
-  private lastHost: { text: string; frame: Buffer } | null = null;
+  private lastMember: { state: RoomState; text: string; frame: Buffer } | null = null;
+  private lastHost: { state: RoomState; text: string; frame: Buffer } | null = null;
   /** Resolves once the room's events reach this process (before anyone here joins). */
   readonly ready: Promise<void>;
   private stopListening: (() => void) | null = null;
@@ -149,12 +149,19 @@ export class LocalRoom {
     session.send(data);
   }
 
-  /** One frame per audience per state; the same frame object when the view did not change. */
+  /**
+   * One frame per audience per state, written once however many are in the room, and the same
+   * frame object when the view did not change (so a session already told is not told again).
+   */
   private viewFrame(state: RoomState, audience: 'host' | 'member'): Buffer {
-    const text = JSON.stringify(stateView(state, audience));
     const last = audience === 'host' ? this.lastHost : this.lastMember;
-    if (last && last.text === text) return last.frame;
-    const made = { text, frame: Buffer.from(text) };
+    if (last && last.state === state) return last.frame;
+    const text = JSON.stringify(stateView(state, audience));
+    const made = {
+      state,
+      text,
+      frame: last && last.text === text ? last.frame : Buffer.from(text),
+    };
     if (audience === 'host') this.lastHost = made;
     else this.lastMember = made;
     return made.frame;
