@@ -28,7 +28,7 @@ export function adminShell(assets: AdminAssets | null, config: AdminConfig): str
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
+    '<meta name="referrer" content="same-origin">',
     '<meta name="robots" content="noindex">',
     '<meta name="theme-color" content="#1f5f3a">',
     `<link rel="icon" href="${icon}">`,

@@ -47,6 +47,22 @@ function editOf(body: unknown): MeetingEdit {
   };
 }
 
+/** GET /api/v1/editable-meetings: a page of the person's meetings, optionally by name. */
+const editableQuery = z.object({
+  q: z.string().trim().max(200, 'keep the search under 200 characters').optional(),
+  limit: z.coerce
+    .number({ error: 'give a whole number from 1 to 500' })
+    .int('give a whole number from 1 to 500')
+    .min(1, 'give a whole number from 1 to 500')
+    .max(500, 'give a whole number from 1 to 500')
+    .default(100),
+  offset: z.coerce
+    .number({ error: 'give a whole number, 0 or more' })
+    .int('give a whole number, 0 or more')
+    .min(0, 'give a whole number, 0 or more')
+    .default(0),
+});
+
 const bulkSchema = z.object({
   slugs: z.array(z.string().min(1).max(200), { error: 'list the meetings’ slugs' }).min(1).max(500),
   action: z.enum(bulkActions, { error: `must be one of ${bulkActions.join(', ')}` }),
@@ -77,9 +93,14 @@ export function registerMeetingEditRoutes(app: FastifyInstance, ctx: HttpContext
     defaultTimezone: ctx.config.defaultTimezone,
   });
 
-  app.get('/api/v1/editable-meetings', async (request) => ({
-    meetings: await editableMeetings(editing(request)),
-  }));
+  app.get('/api/v1/editable-meetings', async (request) => {
+    const { q, limit, offset } = parseBody(editableQuery, request.query);
+    return editableMeetings(editing(request), {
+      ...(q ? { text: q } : {}),
+      limit,
+      offset,
+    });
+  });
 
   app.post('/api/v1/meetings', async (request, reply) => {
     const created = await createMeeting(editing(request), editOf(request.body));

@@ -55,6 +55,8 @@ describe('the HTTP server', () => {
     ]) {
       expect(csp).toContain(directive);
     }
+    // Other sites learn nothing of where a visitor came from; this site's forms still say Origin.
+    expect(response.headers['referrer-policy']).toBe('same-origin');
     expect(response.body).toContain('<html lang="en">');
     expect(response.body).toContain('these meetings do not exist');
     expect(response.body.match(/href="\/meetings\/[^"]+"/g)?.length).toBeGreaterThan(10);

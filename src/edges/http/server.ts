@@ -93,9 +93,12 @@ export async function buildServer(
 
   const csp = contentSecurityPolicy(ctx.config.mapTileUrl);
   app.addHook('onSend', (_request, reply, payload, done) => {
+    // same-origin, not no-referrer: other sites learn nothing of where a visitor came from, and
+    // browsers still tell this site the Origin of its own forms' posts (under no-referrer the
+    // Fetch standard sends `Origin: null`, and the same-origin check would refuse the form).
     reply
       .header('content-security-policy', csp)
-      .header('referrer-policy', 'no-referrer')
+      .header('referrer-policy', 'same-origin')
       .header('x-content-type-options', 'nosniff')
       .header('permissions-policy', 'geolocation=(self), camera=(), microphone=()');
     done(null, payload);
@@ -129,6 +132,15 @@ export async function buildServer(
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'br'] });
   await app.register(formbody);
+  // A JSON request with no body at all (a client setting the header on every call, a POST that
+  // needs nothing) is read as no body, not refused; the routes' schemas say what they need.
+  // Anything else goes to Fastify's own parser (which refuses __proto__ and constructor keys).
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (String(body).trim() === '') done(null, undefined);
+    else json(request, String(body), done);
+  });
   await app.register(cookie);
   registerAccess(app, ctx);
   await app.register(rateLimit, { global: false });

@@ -99,6 +99,11 @@ describe('mail', () => {
     await setPassword(deps(), admin.userId, 'admin-password-1');
     await requestPasswordReset(deps(), 'ADMIN@example.org');
     const token = linkIn(inbox.at(-1)?.raw ?? '');
+    // A password refused (too short) leaves the link good for a better one.
+    await expect(setPasswordFromLink(deps(), token ?? '', 'short')).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'password' },
+    });
     await setPasswordFromLink(deps(), token ?? '', 'admin-password-2');
     await expect(
       setPasswordFromLink(deps(), token ?? '', 'admin-password-3'),

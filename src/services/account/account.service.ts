@@ -100,21 +100,22 @@ export async function setPasswordFromLink(
   password: string,
 ): Promise<StoredUser> {
   const now = deps.clock.now().toISOString();
-  const userId = await deps.store.sessions.takeToken(
-    tokenHash(token),
-    ['set-password', 'reset'],
-    now,
-  );
-  const user = userId === null ? null : await deps.store.users.byId(userId);
-  if (!user) {
-    throw new AppError(
+  const expired = () =>
+    new AppError(
       'invalid_input',
       'this link has expired or was used already: ask for a new one (an administrator can send one, or use "forgot password")',
       { field: 'token' },
     );
-  }
+  const purposes = ['set-password', 'reset'];
+  const hash = tokenHash(token);
+  // The password is checked before the link is used, so a password refused keeps the link good.
+  const holder = await deps.store.sessions.tokenUser(hash, purposes, now);
+  const user = holder === null ? null : await deps.store.users.byId(holder);
+  if (!user) throw expired();
   checkPassword(password, user.email);
-  await deps.store.users.setPassword(user.id, await deps.hasher.hash(password), now);
+  const hashed = await deps.hasher.hash(password);
+  if ((await deps.store.sessions.takeToken(hash, purposes, now)) !== user.id) throw expired();
+  await deps.store.users.setPassword(user.id, hashed, now);
   await deps.store.sessions.removeAllOf(user.id);
   return user;
 }

@@ -76,13 +76,6 @@ export type EditedMeeting = ReturnType<typeof presentEdited> & {
 /** One page of GET /api/v1/editable-meetings. */
 export type EditableMeetingsPage = Awaited<ReturnType<typeof editableMeetings>>;
 export type EditableMeetingSummary = EditableMeetingsPage['meetings'][number];
-/**
- * GET /api/v1/editable-meetings: the document says `{total, meetings}`; the server answers that
- * page wrapped once more, as `{meetings: {total, meetings}}`. Both are read.
- */
-export type EditableMeetingsAnswer =
-  EditableMeetingsPage | { readonly meetings: EditableMeetingsPage };
-
 /** A meeting's write: fields to change, and what is not a record field. */
 export type MeetingWrite = Readonly<Record<string, unknown>> & {
   readonly published?: boolean;

@@ -4,7 +4,6 @@ import type {
   BulkAnswer,
   BulkRequest,
   ChangeRequestsAnswer,
-  EditableMeetingsAnswer,
   EditableMeetingsPage,
   EditedMeeting,
   Geocoded,
@@ -53,9 +52,9 @@ export function whenSignedOut(listener: (() => void) | null): void {
 
 /**
  * One request to the API. Writes must say they come from this site (the API refuses a write with
- * a session otherwise). Under the pages' no-referrer policy the Fetch standard has a browser send
- * `Origin: null` on a write (Chrome sends the origin anyway); asking for the same-origin policy on
- * each request makes every browser send this site's origin, and its Referer, to this site only.
+ * a session otherwise): under a no-referrer policy the Fetch standard has a browser send
+ * `Origin: null` on a write, so each request asks for the same-origin policy (the site's own), by
+ * which every browser sends this site's origin, and its Referer, to this site only.
  */
 export async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -99,11 +98,6 @@ const path = (strings: TemplateStringsArray, ...values: (string | number)[]) =>
     '',
   );
 
-/** The documented page, whichever way the server wraps it. */
-function editablePage(answer: EditableMeetingsAnswer): EditableMeetingsPage {
-  return 'total' in answer ? answer : answer.meetings;
-}
-
 /** Every call the volunteer area makes, by what it does. */
 export const api = {
   // accounts
@@ -136,8 +130,8 @@ export const api = {
     request<undefined>('DELETE', path`/api/v1/users/${userId}/roles/${bodyId}`),
 
   // meetings
-  editableMeetings: async () =>
-    editablePage(await request<EditableMeetingsAnswer>('GET', '/api/v1/editable-meetings')),
+  editableMeetings: () =>
+    request<EditableMeetingsPage>('GET', '/api/v1/editable-meetings?limit=500'),
   meeting: (slug: string) => request<EditedMeeting>('GET', path`/api/v1/meetings/${slug}/editable`),
   createMeeting: (body: MeetingWrite) => request<EditedMeeting>('POST', '/api/v1/meetings', body),
   preview: (body: MeetingWrite & { slug?: string }) =>

@@ -72,6 +72,17 @@ export function sessionRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
         .execute();
     },
 
+    /** A one-time token's user, leaving it unused; null when it is unknown, used or expired. */
+    async tokenUser(hash: string, purposes: readonly string[], now: string): Promise<number | null> {
+      const row = await db
+        .selectFrom('one_time_tokens')
+        .selectAll()
+        .where('token_hash', '=', hash)
+        .executeTakeFirst();
+      if (!row || !purposes.includes(row.purpose)) return null;
+      return codec.fromTimestamp(row.expires_at) > now ? row.user_id : null;
+    },
+
     /**
      * Uses a one-time token: answers its user and deletes it (and every other token of theirs
      * for the same purpose), or null when it is unknown, used or expired.
