@@ -139,7 +139,7 @@ export async function buildServer(
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (String(body).trim() === '') done(null, undefined);
-    else json(request, String(body), done);
+    else void json(request, String(body), done);
   });
   await app.register(cookie);
   registerAccess(app, ctx);

@@ -73,7 +73,11 @@ export function sessionRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
     },
 
     /** A one-time token's user, leaving it unused; null when it is unknown, used or expired. */
-    async tokenUser(hash: string, purposes: readonly string[], now: string): Promise<number | null> {
+    async tokenUser(
+      hash: string,
+      purposes: readonly string[],
+      now: string,
+    ): Promise<number | null> {
       const row = await db
         .selectFrom('one_time_tokens')
         .selectAll()
