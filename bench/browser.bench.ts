@@ -8,20 +8,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, launchArgs as ARGS } from '../src/test-support/browser.ts';
 import { type BenchContext, type Section, root, startServer, table } from './bench-context.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RUNS = 10;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PAGES = [
   ['finder, first visit to /', '/'],
   ['finder, near a town (/?place=Costa Mesa)', '/?place=Costa%20Mesa'],

@@ -35,10 +35,12 @@ export function renderPage(
   const body = renderToString(
     <App model={model} messages={catalogs[model.locale]} pages={allPages} />,
   );
+  const chunks = [...assets.preload, ...assets.preloadFor(model.kind, model.locale)];
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
+    // As the server's Referrer-Policy header: nothing to other sites, the Origin to this one.
+    '<meta name="referrer" content="same-origin">',
     '<meta name="theme-color" content="#1f5f3a">',
     // An icon in the page itself: no request for /favicon.ico.
     `<link rel="icon" href="${icon}">`,
@@ -46,9 +48,11 @@ export function renderPage(
     `<meta name="description" content="${escapeAttribute(description)}">`,
     '<link rel="alternate" type="application/json" title="Meetings Feed" href="/feeds/meeting-guide.json">',
     ...assets.styles.map((href) => `<link rel="stylesheet" href="${escapeAttribute(href)}">`),
-    ...[...assets.preload, ...assets.preloadFor(model.kind, model.locale)].map(
-      (href) => `<link rel="modulepreload" href="${escapeAttribute(href)}">`,
-    ),
+    // A live room wants its script at once. Elsewhere the chunks are fetched after the page has
+    // loaded (client.tsx reads this list), so they do not compete with the first paint.
+    ...(model.kind === 'room'
+      ? chunks.map((href) => `<link rel="modulepreload" href="${escapeAttribute(href)}">`)
+      : [`<meta name="gd-chunks" content="${escapeAttribute(chunks.join(' '))}">`]),
     assets.inlineStyles ? `<style>${assets.inlineStyles}</style>` : '',
   ].join('\n');
   const script = assets.script

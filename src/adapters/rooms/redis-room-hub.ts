@@ -97,7 +97,15 @@ export async function redisRoomHub(url: string): Promise<RoomHub> {
         listeners.set(roomId, set);
         subscribing.set(
           roomId,
-          subscriber.subscribe(channel(roomId)).then(() => undefined),
+          subscriber.subscribe(channel(roomId)).then(
+            () => undefined,
+            (error: unknown) => {
+              // Refused: the next listener of the room asks afresh.
+              listeners.delete(roomId);
+              subscribing.delete(roomId);
+              throw error;
+            },
+          ),
         );
       }
       set.add(listener);

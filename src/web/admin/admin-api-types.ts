@@ -16,6 +16,8 @@ import type { BulkAction, editableMeetings } from '../../services/editing/bulk-e
 import type { Geocoded } from '../../services/editing/geocode.service.ts';
 import type { GroupFields, LocationFields } from '../../services/editing/shared-edit.service.ts';
 import type { QualityFix, qualityReport } from '../../services/quality.service.ts';
+import type { RoomFormat } from '../../domain/room/room-format.ts';
+import type { presentRoom } from '../../services/room/room-setup.service.ts';
 
 export type { BulkAction, FieldChange, Geocoded, MemberRole, QualityFix, TypeCategory };
 
@@ -183,3 +185,28 @@ export interface InvitationRequest {
   readonly role: MemberRole;
 }
 export type Invitation = Awaited<ReturnType<typeof inviteVolunteer>>;
+
+// ---- online meeting rooms (docs/rooms-protocol.md) --------------------------------------------
+
+/** GET and PUT /api/v1/meetings/{slug}/room. */
+export type MeetingRoom = ReturnType<typeof presentRoom>;
+/** PUT /api/v1/meetings/{slug}/room: what changes (a first PUT also answers the host key). */
+export interface MeetingRoomWrite {
+  readonly format?: RoomFormat;
+  readonly passcode?: string | null;
+  readonly waiting_room?: boolean;
+  readonly private_messages?: boolean;
+  readonly share_minutes?: number;
+  readonly fellowship_minutes?: number;
+}
+export type MeetingRoomAnswer = MeetingRoom & {
+  readonly host_key?: string;
+  readonly host_url?: string;
+};
+/** POST /api/v1/meetings/{slug}/room/host-key. */
+export interface HostKeyAnswer {
+  readonly room_id: string;
+  readonly join_url: string;
+  readonly host_url: string;
+  readonly host_key: string;
+}

@@ -770,6 +770,37 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
     }
   });
 
+  it('gives a meeting a Greendoor room, whose link becomes its online link, then removes it', async () => {
+    const page = administrator;
+    const slug = OTHERS[0] ?? '';
+    const conference = async () =>
+      (
+        (await (await fetch(`${origin}/api/v1/meetings/${slug}`)).json()) as {
+          conference: { url: string | null } | null;
+        }
+      ).conference?.url ?? null;
+    await page.goto(`/admin/meetings/${slug}`);
+    const panel = page.locator('section.room-panel');
+    await panel.getByText('This meeting has no Greendoor room.').waitFor();
+    await panel.getByLabel('Share timer (minutes)').fill('3');
+    await panel.getByRole('button', { name: 'Give this meeting a room' }).click();
+    await expect.poll(() => focused(page)).toMatch(/^p:The room is ready/);
+    const hostUrl = await panel.getByLabel('Host link').inputValue();
+    expect(hostUrl).toMatch(new RegExp(`^${origin}/rooms/[A-Za-z0-9_-]{22}#host=`));
+    const joinUrl = hostUrl.slice(0, hostUrl.indexOf('#'));
+    expect(await conference()).toBe(joinUrl);
+    // The editor shows the new online link: the meeting was read again.
+    await expect.poll(() => page.locator('#meeting-conference_url').inputValue()).toBe(joinUrl);
+    await checkAccessibility('the meeting editor with its room', page);
+    expect((await (await fetch(joinUrl)).text()).includes('Confidentiality')).toBe(true);
+
+    await panel.getByRole('button', { name: 'Remove the room' }).click();
+    await panel.getByRole('button', { name: 'Yes, remove it' }).click();
+    await expect.poll(() => focused(page)).toMatch(/^p:The room is removed/);
+    expect(await conference()).toBeNull();
+    expect((await fetch(joinUrl)).status).toBe(404);
+  });
+
   it('(f) has no axe-core violations (WCAG 2.2 AA and best practices) on the pages it checked', () => {
     expect(accessibility.length === 0 ? [] : accessibility, accessibility.join('\n')).toEqual([]);
   });

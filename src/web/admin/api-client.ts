@@ -10,10 +10,14 @@ import type {
   GroupDetails,
   GroupWrite,
   HistoryAnswer,
+  HostKeyAnswer,
   Invitation,
   InvitationRequest,
   LoginRequest,
   Me,
+  MeetingRoom,
+  MeetingRoomAnswer,
+  MeetingRoomWrite,
   MeetingWrite,
   MemberRole,
   PlaceDetails,
@@ -140,6 +144,13 @@ export const api = {
     request<EditedMeeting>('PATCH', path`/api/v1/meetings/${slug}`, body),
   deleteMeeting: (slug: string) => request<undefined>('DELETE', path`/api/v1/meetings/${slug}`),
   bulk: (body: BulkRequest) => request<BulkAnswer>('POST', '/api/v1/meetings/bulk', body),
+  meetingRoom: (slug: string) => request<MeetingRoom>('GET', path`/api/v1/meetings/${slug}/room`),
+  saveMeetingRoom: (slug: string, body: MeetingRoomWrite) =>
+    request<MeetingRoomAnswer>('PUT', path`/api/v1/meetings/${slug}/room`, body),
+  newHostKey: (slug: string) =>
+    request<HostKeyAnswer>('POST', path`/api/v1/meetings/${slug}/room/host-key`),
+  removeMeetingRoom: (slug: string) =>
+    request<undefined>('DELETE', path`/api/v1/meetings/${slug}/room`),
   meetingHistory: (slug: string) =>
     request<HistoryAnswer>('GET', path`/api/v1/meetings/${slug}/history`),
   types: () => request<TypesAnswer>('GET', '/api/v1/types'),

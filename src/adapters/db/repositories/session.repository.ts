@@ -8,6 +8,15 @@ import type { DatabaseSchema } from '../schema.ts';
  */
 export function sessionRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) {
   const { codec } = dialect;
+  /** A one-time token by its hash, if it is one of these purposes (expired or not). */
+  const tokenOf = async (hash: string, purposes: readonly string[]) => {
+    const row = await db
+      .selectFrom('one_time_tokens')
+      .selectAll()
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    return row && purposes.includes(row.purpose) ? row : null;
+  };
   return {
     async add(session: { idHash: string; userId: number; at: string; expiresAt: string }) {
       await db
@@ -78,13 +87,8 @@ export function sessionRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
       purposes: readonly string[],
       now: string,
     ): Promise<number | null> {
-      const row = await db
-        .selectFrom('one_time_tokens')
-        .selectAll()
-        .where('token_hash', '=', hash)
-        .executeTakeFirst();
-      if (!row || !purposes.includes(row.purpose)) return null;
-      return codec.fromTimestamp(row.expires_at) > now ? row.user_id : null;
+      const row = await tokenOf(hash, purposes);
+      return row && codec.fromTimestamp(row.expires_at) > now ? row.user_id : null;
     },
 
     /**
@@ -96,12 +100,8 @@ export function sessionRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
       purposes: readonly string[],
       now: string,
     ): Promise<number | null> {
-      const row = await db
-        .selectFrom('one_time_tokens')
-        .selectAll()
-        .where('token_hash', '=', hash)
-        .executeTakeFirst();
-      if (!row || !purposes.includes(row.purpose)) return null;
+      const row = await tokenOf(hash, purposes);
+      if (!row) return null;
       await db
         .deleteFrom('one_time_tokens')
         .where('user_id', '=', row.user_id)

@@ -6,6 +6,7 @@ import { FocusMessage } from '../components/FocusMessage.tsx';
 import { FormError } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ListingPreview } from '../meeting/ListingPreview.tsx';
+import { RoomPanel } from '../meeting/RoomPanel.tsx';
 import { MeetingFieldset, PREFIX } from '../meeting/MeetingFieldset.tsx';
 import { badCoordinate, formFields, formOf, isDirty, writeOf } from '../meeting/meeting-form.ts';
 import { usePlaceFinder } from '../meeting/use-place-finder.tsx';
@@ -29,6 +30,8 @@ export function MeetingEditorPage({ slug }: { slug: string }) {
   const loaded = useLoad(`meeting:${slug}`, () => api.meeting(slug));
   const types = useTypes();
   const [saved, setSaved] = useState<{ meeting: EditedMeeting; version: number } | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const { me } = useSession();
   const meeting = saved?.meeting ?? loaded.data;
 
   if (loaded.error) {
@@ -61,6 +64,20 @@ export function MeetingEditorPage({ slug }: { slug: string }) {
         types={types}
         justSaved={saved !== null}
         onSaved={(answer) => setSaved({ meeting: answer, version: (saved?.version ?? 0) + 1 })}
+        onDirty={setDirty}
+      />
+      <RoomPanel
+        slug={meeting.slug}
+        conferenceUrl={
+          typeof meeting.fields.conference_url === 'string' ? meeting.fields.conference_url : null
+        }
+        canEdit={may(me, 'edit_listings')}
+        meetingDirty={dirty}
+        onChanged={async () => {
+          // The room set (or took away) the meeting's online link: the form shows it afresh.
+          const fresh = await api.meeting(meeting.slug);
+          setSaved((before) => ({ meeting: fresh, version: (before?.version ?? 0) + 1 }));
+        }}
       />
     </>
   );
@@ -71,6 +88,8 @@ function MeetingEditor(props: {
   types: readonly MeetingType[];
   justSaved: boolean;
   onSaved: (meeting: EditedMeeting) => void;
+  /** Whether the form holds changes not saved yet. */
+  onDirty: (dirty: boolean) => void;
 }) {
   const { meeting } = props;
   const { me, bodies, config } = useSession();
@@ -83,6 +102,8 @@ function MeetingEditor(props: {
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const dirty = isDirty(baseline, form);
   useUnsavedWarning(dirty);
+  const { onDirty } = props;
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const placeFinder = usePlaceFinder({
     form,
     onForm: setForm,
