@@ -72,9 +72,13 @@ export function loadClientAssets(): ClientAssets {
           ...withImports(`src/web/i18n/messages.${locale}.ts`),
         ]),
       ].filter((file) => !loaded.has(file)),
-    // The stylesheets may sit on a chunk the entry shares with the volunteer area's.
-    styles: stylesOf(manifest, 'src/web/client.tsx'),
-    inlineStyles: null,
+    // The stylesheet (it may sit on a chunk the entry shares with the volunteer area's) goes in
+    // the page itself: a few kilobytes that spare a slow phone a render-blocking request before
+    // the first results show. It has no url() to resolve against its own address.
+    styles: [],
+    inlineStyles: stylesOf(manifest, 'src/web/client.tsx')
+      .map((href) => readFileSync(path.join(clientBuildDir, href.slice('/static/'.length)), 'utf8'))
+      .join('\n'),
   };
 }
 
