@@ -544,8 +544,25 @@ describe.skipIf(missing.length > 0 && !required)('the pages in a real browser', 
       const meetings = page.locator('.results li.meeting');
       const before = await meetings.count();
       expect(before).toBeGreaterThan(0);
-      await page.getByRole('link', { name: 'More meetings' }).click();
-      await expect.poll(() => meetings.count()).toBeGreaterThan(before);
+      const more = page.getByRole('link', { name: 'More meetings' });
+      // The meetings scrolled past are laid out only when seen (content-visibility): let them
+      // settle so the link is where the click lands.
+      await more.scrollIntoViewIfNeeded();
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      await more.click();
+      await expect
+        .poll(() => meetings.count())
+        .toBeGreaterThan(before)
+        .catch(async (error: unknown) => {
+          // Say what the page shows instead, so that a failure explains itself.
+          const shown = await page.locator('main').innerText();
+          throw new Error(
+            `no meetings added at ${page.url()} (${await stayed()}): ${shown.slice(0, 400)}`,
+            { cause: error },
+          );
+        });
       expect(await stayed()).toBe('yes');
       const firstAdded = await meetings.nth(before).locator('h4 a').getAttribute('href');
       await expect

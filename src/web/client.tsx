@@ -6,8 +6,9 @@ import './styles.css';
  * loaded and run only when it is wanted: at once if the visitor starts to use the page (a tap, a
  * key, a focus), otherwise a moment after the page has loaded, once the main thread is idle. On a
  * slow phone the first results show, and can be read and followed, before any script competes
- * with them; the app then hydrates on top. The chunks are fetched as soon as the page has
- * loaded (the page lists them), so that they do not compete with its first paint.
+ * with them; the app then hydrates on top. Until then this script does nothing but listen: the
+ * chunks the app needs (the page lists them) are fetched side by side only when it starts, so
+ * that nothing competes with the first paint.
  */
 const SETTLE_MS = 800;
 const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart', 'focusin'] as const;
@@ -17,6 +18,7 @@ function hydrateNow(): void {
   if (started) return;
   started = true;
   for (const type of INTERACTIONS) window.removeEventListener(type, hydrateNow, true);
+  preloadChunks();
   void import('./hydrate.tsx').then((m) => m.hydrate());
 }
 
@@ -24,7 +26,7 @@ for (const type of INTERACTIONS) {
   window.addEventListener(type, hydrateNow, { capture: true, passive: true });
 }
 
-/** The app's chunks, fetched and compiled (not run) once the page has loaded. */
+/** The app's chunks, all asked for at once rather than one import after another. */
 function preloadChunks(): void {
   const list = document.querySelector('meta[name="gd-chunks"]')?.getAttribute('content') ?? '';
   for (const href of list.split(' ').filter(Boolean)) {
@@ -36,7 +38,6 @@ function preloadChunks(): void {
 }
 
 function whenSettled(): void {
-  preloadChunks();
   window.setTimeout(() => {
     // Safari has no requestIdleCallback.
     if (typeof window.requestIdleCallback === 'function') {

@@ -3,7 +3,7 @@ import type { MeetingType } from '../admin-api-types.ts';
 import type { AdminConfig } from '../admin-config.ts';
 import { Checkbox, SelectField, TextArea, TextField } from '../components/fields.tsx';
 import { weekdays } from '../format.ts';
-import { coordinate } from './coordinates.ts';
+import { pointOf } from './coordinates.ts';
 import {
   CONTACTS,
   type ContactForm,
@@ -51,8 +51,7 @@ export function MeetingFieldset(props: {
   });
   const setContact = (index: number, contact: ContactForm) =>
     onForm({ ...form, contacts: form.contacts.map((c, i) => (i === index ? contact : c)) });
-  const latitude = coordinate(form.text.latitude);
-  const longitude = coordinate(form.text.longitude);
+  const point = pointOf(form.text.latitude, form.text.longitude);
   const dayError = errorFor('day');
 
   return (
@@ -160,8 +159,8 @@ export function MeetingFieldset(props: {
         <Suspense fallback={<p className="status">Loading the map…</p>}>
           <PinMap
             id={id('map')}
-            latitude={latitude}
-            longitude={longitude}
+            latitude={point?.latitude ?? null}
+            longitude={point?.longitude ?? null}
             tiles={props.tiles}
             onMove={(lat, lng) =>
               onForm({

@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useEffectEvent, useState } from 'react';
 import { ApiError, api } from '../api-client.ts';
 import { FocusMessage } from '../components/FocusMessage.tsx';
 import { sentence } from '../format.ts';
-import { coordinate } from './coordinates.ts';
+import { pointOf } from './coordinates.ts';
 import type { MeetingForm } from './meeting-form.ts';
 
 const ZONE_DELAY_MS = 400;
@@ -30,12 +30,11 @@ export function usePlaceFinder(args: {
   const lookUp = useEffectEvent(args.zoneAt);
 
   useEffect(() => {
-    const la = coordinate(lat);
-    const lo = coordinate(lng);
-    if (atSaved || la === null || lo === null) return undefined;
+    const point = pointOf(lat, lng);
+    if (atSaved || point === null) return undefined;
     let live = true;
     const timer = window.setTimeout(() => {
-      lookUp(la, lo).then(
+      lookUp(point.latitude, point.longitude).then(
         (zone) => {
           if (live) setPointZone({ key: `${lat.trim()},${lng.trim()}`, zone });
         },
@@ -83,7 +82,7 @@ export function usePlaceFinder(args: {
       .finally(() => setFinding(false));
   };
 
-  const coordinatesGiven = coordinate(lat) !== null && coordinate(lng) !== null;
+  const coordinatesGiven = pointOf(lat, lng) !== null;
   const zone = atSaved
     ? args.savedZone
     : pointZone?.key === key

@@ -4,7 +4,7 @@ import { api } from '../api-client.ts';
 import { FocusMessage } from '../components/FocusMessage.tsx';
 import { Checkbox, FormError, TextArea, TextField } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { coordinate } from '../meeting/coordinates.ts';
+import { coordinate, pointOf } from '../meeting/coordinates.ts';
 import { useUnsavedWarning } from '../meeting/use-unsaved-warning.ts';
 import { problemOf, useProblem } from '../problems.ts';
 import { Link } from '../router.tsx';
@@ -217,8 +217,8 @@ function PlaceForm(props: {
         <Suspense fallback={<p className="status">Loading the map…</p>}>
           <PinMap
             id={`${FORM}-map`}
-            latitude={coordinate(form.text.latitude)}
-            longitude={coordinate(form.text.longitude)}
+            latitude={pointOf(form.text.latitude, form.text.longitude)?.latitude ?? null}
+            longitude={pointOf(form.text.latitude, form.text.longitude)?.longitude ?? null}
             tiles={config.tiles}
             onMove={(lat, lng) =>
               setForm({
