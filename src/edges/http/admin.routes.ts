@@ -2,23 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ADMIN_CONFIG_ELEMENT_ID, type AdminConfig } from '../../web/admin/admin-config.ts';
 import { type AdminAssets, loadAdminAssets } from '../../web/client-assets.ts';
 import type { HttpContext } from './http-context.ts';
-
-const icon = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f5f3a"/><rect x="10" y="6" width="12" height="22" rx="1" fill="#e4efe7"/><circle cx="19" cy="18" r="1.4" fill="#1f5f3a"/></svg>',
-)}`;
-
-const escapeAttribute = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** JSON that cannot end its script element or run as anything but data. */
-function safeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+import { escapeAttribute, icon, safeJson } from '../../web/html-parts.ts';
 
 /**
  * The volunteer area's page: an empty shell the admin bundle draws into. No inline script (the
