@@ -39,7 +39,14 @@ beforeAll(async () => {
     await createMeeting(
       { ...ctx, actor: admin },
       {
-        fields: { name, day: 2, time: '19:00', timezone: 'Europe/London', fellowship: 'aa' },
+        fields: {
+          name,
+          day: 2,
+          time: '19:00',
+          timezone: 'Europe/London',
+          fellowship: 'aa',
+          ...(name === 'Night Owls' ? { group: 'Owls Group' } : {}),
+        },
         serviceBodyId,
       },
     );
@@ -72,7 +79,11 @@ describe('GET /api/v1/editable-meetings', () => {
     expect(page.total).toBe(3);
     expect(names(response.body)).toEqual(['Lunchtime Hope', 'Morning Light', 'Night Owls']);
     expect(page.meetings[0]).toEqual(
-      expect.objectContaining({ slug: expect.any(String), published: true }),
+      expect.objectContaining({ slug: expect.any(String), published: true, group: null }),
+    );
+    // Each with its group, for moving meetings between groups.
+    expect(page.meetings[2]).toEqual(
+      expect.objectContaining({ group: { id: expect.any(Number), name: 'Owls Group' } }),
     );
   });
 

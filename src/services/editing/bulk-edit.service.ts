@@ -30,6 +30,7 @@ export async function editableMeetings(
       published: m.published,
       service_body_id: m.serviceBodyId,
       updated: m.updatedAt,
+      group: m.group,
     })),
   };
 }

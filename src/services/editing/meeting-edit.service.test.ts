@@ -9,6 +9,7 @@ import {
 } from '../../test-support/databases.ts';
 import { sharedFeedPath } from '../../test-support/shared-data.ts';
 import { importFeed } from '../import/import.service.ts';
+import { bulkEdit, editableMeetings } from './bulk-edit.service.ts';
 import type { EditingContext } from './editing-context.ts';
 import {
   createMeeting,
@@ -172,5 +173,29 @@ describe.each(kinds)('editing meetings on %s', (kind) => {
     expect(await db.store.listings.load({ slug: 'new-hope' })).toEqual([]);
     const history = await db.store.history.list({ entity: 'meeting', entityId: created.meetingId });
     expect(history.map((h) => h.action)).toEqual(['delete', 'create']);
+  });
+
+  it('lists the volunteer’s meetings with their groups, and moves one to another group', async () => {
+    const fields = { day: 4, time: '12:00', timezone: 'America/Los_Angeles' };
+    await createMeeting(as(editor), {
+      fields: { ...fields, name: 'Group Lunch A', group: 'Lunch Bunch' },
+      serviceBodyId: area,
+    });
+    await createMeeting(as(editor), {
+      fields: { ...fields, name: 'Group Lunch B' },
+      serviceBodyId: area,
+    });
+    const before = await editableMeetings(as(editor), { text: 'group lunch' });
+    const [a, b] = before.meetings;
+    expect(a?.group).toEqual({ id: expect.any(Number), name: 'Lunch Bunch' });
+    expect(b?.group).toBeNull();
+    const answer = await bulkEdit(as(editor), {
+      slugs: ['group-lunch-b'],
+      action: 'move_to_group',
+      groupId: a?.group?.id ?? -1,
+    });
+    expect(answer.results).toEqual([{ slug: 'group-lunch-b', ok: true }]);
+    const after = await editableMeetings(as(editor), { text: 'group lunch' });
+    expect(after.meetings.map((m) => m.group?.name)).toEqual(['Lunch Bunch', 'Lunch Bunch']);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordHasher } from '../../adapters/auth/password-hasher.ts';
 import { totp } from '../../adapters/auth/totp.ts';
 import { setPassword } from '../../services/account/account.service.ts';
+import { createShared } from '../../services/editing/shared-edit.service.ts';
 import { importFeed } from '../../services/import/import.service.ts';
 import { solves } from '../../services/spam/proof-of-work.ts';
 import { person, serviceBody } from '../../test-support/accounts.ts';
@@ -58,6 +59,8 @@ const BODY = 'Costa Mesa District';
 const MEETING = { slug: '40-minutes-to-freedom', name: '40 Minutes to Freedom' };
 const OTHERS = ['happy-hour', 'twelfth-hour', 'discussion-meeting'];
 const EDITED = { name: 'Forty Minutes to Freedom', time: '20:15' };
+/** The group one of them has (made for the test). */
+const GROUP = 'Tuesday Discussion Group';
 
 /** What has focus: tag#id, or for an element without an id of its own, tag:its text. */
 function focused(page: Page): Promise<string> {
@@ -161,6 +164,15 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
       await db.store.meetings.update(stored.meetingId, { service_body_id: district });
     }
     const admin = await person(db.store, ADMIN.email, { isAdmin: true });
+    // One of the district's meetings has a group: the others can be moved to it.
+    const group = await createShared(
+      { store: db.store, clock: testClock, defaultTimezone: 'UTC', actor: admin },
+      'group',
+      { name: GROUP, service_body_id: district },
+    );
+    const [grouped] = await db.store.listings.load({ slug: OTHERS[2] ?? '' });
+    if (!grouped) throw new Error(`no meeting "${OTHERS[2]}"`);
+    await db.store.meetings.update(grouped.meetingId, { group_id: group.id });
     await setPassword(
       {
         store: db.store,
@@ -570,6 +582,20 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
     await page.getByRole('button', { name: 'Reopen' }).click();
     await expect.poll(() => focused(page)).toBe('p:2 of 2 reopened.');
     for (const slug of two) expect(await typesOf(slug)).not.toContain('TC');
+
+    // Moved to the group another of them has: the list says each meeting's group.
+    const moved = OTHERS[1] ?? '';
+    const row = page.locator('ul.meeting-list li', { has: page.locator(`#tick-${moved}`) });
+    expect(await row.locator('.meta').textContent()).not.toContain(GROUP);
+    await page.check(`#tick-${moved}`);
+    await page.selectOption('#move-group', { label: GROUP });
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect.poll(() => focused(page)).toBe(`p:1 of 1 moved to “${GROUP}”.`);
+    await expect.poll(() => row.locator('.meta').textContent()).toContain(GROUP);
+    const after = (await (await fetch(`${origin}/api/v1/meetings/${moved}`)).json()) as {
+      group: unknown;
+    };
+    expect(JSON.stringify(after.group)).toContain(GROUP);
   });
 
   it('adds a meeting for the district, and confirms a stale one from the data-quality page', async () => {

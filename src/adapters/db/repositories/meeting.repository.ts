@@ -121,6 +121,7 @@ export function meetingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
         serviceBodyId: number | null;
         published: boolean;
         updatedAt: string;
+        group: { id: number; name: string } | null;
       }[];
     }> {
       let query = db
@@ -132,6 +133,8 @@ export function meetingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
           'm.name',
           'm.published',
           'm.updated_at',
+          'g.id as group_id',
+          'g.name as group_name',
           (eb) => eb.fn.coalesce('m.service_body_id', 'g.service_body_id').as('body'),
         ]);
       if (filter.bodyIds !== 'all') {
@@ -169,6 +172,10 @@ export function meetingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
           serviceBodyId: r.body === null ? null : Number(r.body),
           published: dialect.codec.fromBoolean(r.published),
           updatedAt: dialect.codec.fromTimestamp(r.updated_at),
+          group:
+            r.group_id === null || r.group_name === null
+              ? null
+              : { id: Number(r.group_id), name: r.group_name },
         })),
       };
     },

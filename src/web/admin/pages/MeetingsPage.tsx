@@ -12,7 +12,9 @@ import { href } from '../routes.ts';
 import { bodyName, useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
 
-const actions: readonly { action: BulkAction; label: string; done: string }[] = [
+type Action = { action: BulkAction; label: string; done: string; groupId?: number };
+
+const actions: readonly Action[] = [
   { action: 'temporarily_closed', label: 'Temporarily closed', done: 'marked temporarily closed' },
   { action: 'reopen', label: 'Reopen', done: 'reopened' },
   { action: 'unpublish', label: 'Unpublish', done: 'taken out of the directory' },
@@ -26,10 +28,17 @@ function slugFrom(text: string): string {
   return match?.[1] ? decodeURIComponent(match[1]) : t;
 }
 
+/** The groups of these meetings, each once, by name: where ticked meetings can be moved. */
+function groupsOf(meetings: readonly EditableMeetingSummary[]): { id: number; name: string }[] {
+  const byId = new Map<number, { id: number; name: string }>();
+  for (const m of meetings) if (m.group) byId.set(m.group.id, m.group);
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /**
  * "My meetings": the meetings of the person's service bodies, by name, with a filter; each
- * opens its editor. Ticked meetings can be closed, reopened, unpublished or published at once,
- * each as its own checked edit, and the page says how each went.
+ * opens its editor. Ticked meetings can be closed, reopened, unpublished, published or moved to
+ * another of the groups at once, each as its own checked edit, and the page says how each went.
  */
 export function MeetingsPage() {
   const { me, bodies } = useSession();
@@ -43,6 +52,7 @@ export function MeetingsPage() {
     error: string | null;
   } | null>(null);
   const [slug, setSlug] = useState('');
+  const [groupId, setGroupId] = useState('');
   const canEdit = may(me, 'edit_listings');
 
   const meetings = list.data?.meetings ?? [];
@@ -53,6 +63,8 @@ export function MeetingsPage() {
   });
   const names = new Map(meetings.map((m) => [m.slug, m.name]));
   const chosen = meetings.filter((m) => selected.has(m.slug));
+  const groups = groupsOf(meetings);
+  const target = groups.find((g) => String(g.id) === groupId);
 
   const toggle = (m: EditableMeetingSummary, on: boolean) => {
     const next = new Set(selected);
@@ -61,10 +73,14 @@ export function MeetingsPage() {
     setSelected(next);
   };
 
-  const run = async (action: (typeof actions)[number]) => {
+  const run = async (action: Action) => {
     setBusy(true);
     try {
-      const answer = await api.bulk({ slugs: chosen.map((m) => m.slug), action: action.action });
+      const answer = await api.bulk({
+        slugs: chosen.map((m) => m.slug),
+        action: action.action,
+        ...(action.groupId === undefined ? {} : { group_id: action.groupId }),
+      });
       setOutcome({ label: action.done, answer, error: null });
       setSelected(new Set(answer.results.filter((r) => !r.ok).map((r) => r.slug)));
       list.reload();
@@ -150,6 +166,40 @@ export function MeetingsPage() {
                   </button>
                 ))}
               </div>
+              {groups.length > 0 ? (
+                <div className="actions move-to-group">
+                  <div className="field">
+                    <label htmlFor="move-group">Move the ticked meetings to the group</label>
+                    <select
+                      id="move-group"
+                      value={groupId}
+                      onChange={(e) => setGroupId(e.target.value)}
+                    >
+                      <option value="">Choose a group</option>
+                      {groups.map((g) => (
+                        <option key={g.id} value={String(g.id)}>
+                          {g.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      target &&
+                      void run({
+                        action: 'move_to_group',
+                        label: 'Move',
+                        done: `moved to “${target.name}”`,
+                        groupId: target.id,
+                      })
+                    }
+                    disabled={busy || chosen.length === 0 || !target}
+                  >
+                    Move
+                  </button>
+                </div>
+              ) : null}
               {outcome ? (
                 <div className="bulk-outcome">
                   <FocusMessage kind={outcome.error ? 'error' : 'done'} nonce={outcome}>
@@ -197,6 +247,7 @@ export function MeetingsPage() {
                     </Link>
                     <p className="meta">
                       {m.published ? null : <span className="badge unpublished">Not shown</span>}
+                      {m.group ? `${m.group.name} · ` : ''}
                       {bodyName(bodies, m.service_body_id)} · changed {day(m.updated)}
                     </p>
                   </div>
