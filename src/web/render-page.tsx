@@ -32,8 +32,8 @@ export function renderPage(
     `<meta name="description" content="${escapeAttribute(description)}">`,
     '<link rel="alternate" type="application/json" title="Meetings Feed" href="/feeds/meeting-guide.json">',
     ...assets.styles.map((href) => `<link rel="stylesheet" href="${escapeAttribute(href)}">`),
-    // A live room wants its script at once. Elsewhere the chunks are fetched after the page has
-    // loaded (client.tsx reads this list), so they do not compete with the first paint.
+    // A live room wants its script at once. Elsewhere the chunks are fetched when the app starts
+    // (client.tsx reads this list), so they do not compete with the first paint.
     ...(model.kind === 'room'
       ? chunks.map((href) => `<link rel="modulepreload" href="${escapeAttribute(href)}">`)
       : [`<meta name="gd-chunks" content="${escapeAttribute(chunks.join(' '))}">`]),

@@ -177,34 +177,23 @@ export function RoomPanel(props: {
                 autoComplete="new-password"
               />
               {current?.passcode_required ? (
-                <label className="check">
-                  <input type="checkbox" name="no_passcode" /> No passcode any more
-                </label>
+                <FormCheck name="no_passcode" label="No passcode any more" />
               ) : null}
-              <label className="check">
-                <input
-                  type="checkbox"
-                  name="waiting_room"
-                  defaultChecked={current?.waiting_room ?? true}
-                />{' '}
-                Waiting room: the host lets people in
-              </label>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  name="private_messages"
-                  defaultChecked={current?.private_messages ?? false}
-                />{' '}
-                Members may write privately to each other
-              </label>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  name="fellowship"
-                  defaultChecked={(current?.fellowship_minutes ?? 0) > 0}
-                />{' '}
-                A fellowship room for 30 minutes after the meeting
-              </label>
+              <FormCheck
+                name="waiting_room"
+                checked={current?.waiting_room ?? true}
+                label="Waiting room: the host lets people in"
+              />
+              <FormCheck
+                name="private_messages"
+                checked={current?.private_messages ?? false}
+                label="Members may write privately to each other"
+              />
+              <FormCheck
+                name="fellowship"
+                checked={(current?.fellowship_minutes ?? 0) > 0}
+                label="A fellowship room for 30 minutes after the meeting"
+              />
               <button type="submit">
                 {busy ? 'Saving…' : current ? 'Save the room' : 'Give this meeting a room'}
               </button>
@@ -230,5 +219,15 @@ export function RoomPanel(props: {
         </>
       )}
     </section>
+  );
+}
+
+/** A checkbox of the room's form, read from the form's data when it is sent. */
+function FormCheck(props: { name: string; label: string; checked?: boolean }) {
+  return (
+    <label className="check">
+      <input type="checkbox" name={props.name} defaultChecked={props.checked ?? false} />{' '}
+      {props.label}
+    </label>
   );
 }
