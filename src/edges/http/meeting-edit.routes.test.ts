@@ -104,6 +104,38 @@ describe('GET /api/v1/editable-meetings', () => {
   });
 });
 
+describe('GET /api/v1/groups and /api/v1/locations', () => {
+  it('answer the places and groups of the person’s bodies, by name, with their meetings', async () => {
+    const groups = await get('/api/v1/groups');
+    expect(groups.statusCode).toBe(200);
+    expect(JSON.parse(groups.body)).toEqual({
+      total: 1,
+      groups: [
+        {
+          id: expect.any(Number),
+          name: 'Owls Group',
+          service_body_id: expect.any(Number),
+          meetings: 1,
+        },
+      ],
+    });
+    const places = JSON.parse((await get('/api/v1/locations?q=OWL&limit=5')).body) as {
+      total: number;
+    };
+    expect(places).toEqual({ total: 0, locations: [] });
+  });
+
+  it('refuse a bad page, naming the parameter', async () => {
+    for (const url of ['/api/v1/groups?limit=501', '/api/v1/locations?offset=-1']) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(JSON.parse(response.body)).toMatchObject({
+        field: expect.stringMatching(/limit|offset/),
+      });
+    }
+  });
+});
+
 describe('JSON requests', () => {
   it('takes a JSON request with no body as no body, and still refuses bad JSON', async () => {
     const empty = await app.inject({

@@ -18,7 +18,7 @@ import { meetingHistory } from '../../services/history.service.ts';
 import { actorOf } from './access.ts';
 import type { HttpContext } from './http-context.ts';
 import { presentHistory } from './history.presenter.ts';
-import { parseBody } from './request-body.ts';
+import { pageQuery, parseBody } from './request-body.ts';
 import { slugParams } from './route-params.ts';
 
 const fields = z.record(z.string(), z.unknown(), {
@@ -47,26 +47,11 @@ function editOf(body: unknown): MeetingEdit {
   };
 }
 
-/** GET /api/v1/editable-meetings: a page of the person's meetings, optionally by name. */
-const editableQuery = z.object({
-  q: z.string().trim().max(200, 'keep the search under 200 characters').optional(),
-  limit: z.coerce
-    .number({ error: 'give a whole number from 1 to 500' })
-    .int('give a whole number from 1 to 500')
-    .min(1, 'give a whole number from 1 to 500')
-    .max(500, 'give a whole number from 1 to 500')
-    .default(100),
-  offset: z.coerce
-    .number({ error: 'give a whole number, 0 or more' })
-    .int('give a whole number, 0 or more')
-    .min(0, 'give a whole number, 0 or more')
-    .default(0),
-});
-
 const bulkSchema = z.object({
   slugs: z.array(z.string().min(1).max(200), { error: 'list the meetings’ slugs' }).min(1).max(500),
   action: z.enum(bulkActions, { error: `must be one of ${bulkActions.join(', ')}` }),
   group_id: z.number().int().positive().optional(),
+  location_id: z.number().int().positive().optional(),
 });
 
 export function presentEdited(m: EditedMeeting) {
@@ -94,7 +79,7 @@ export function registerMeetingEditRoutes(app: FastifyInstance, ctx: HttpContext
   });
 
   app.get('/api/v1/editable-meetings', async (request) => {
-    const { q, limit, offset } = parseBody(editableQuery, request.query);
+    const { q, limit, offset } = parseBody(pageQuery, request.query);
     return editableMeetings(editing(request), {
       ...(q ? { text: q } : {}),
       limit,
@@ -139,6 +124,7 @@ export function registerMeetingEditRoutes(app: FastifyInstance, ctx: HttpContext
       slugs: body.slugs,
       action: body.action,
       ...(body.group_id !== undefined ? { groupId: body.group_id } : {}),
+      ...(body.location_id !== undefined ? { locationId: body.location_id } : {}),
     });
   });
 

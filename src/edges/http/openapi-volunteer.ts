@@ -23,14 +23,19 @@ const summaries: Partial<Record<RouteKey, string>> = {
     'A meeting as volunteers edit it (private contacts included)',
   'PATCH /api/v1/meetings/:slug': 'Change a meeting (Meeting Guide fields; null removes one)',
   'DELETE /api/v1/meetings/:slug': 'Delete a meeting (its history keeps it)',
-  'POST /api/v1/meetings/bulk': 'One action on many meetings ({slugs, action, group_id?})',
+  'POST /api/v1/meetings/bulk':
+    'One action on many meetings ({slugs, action, group_id? for move_to_group, location_id? for move_to_location})',
   'GET /api/v1/meetings/:slug/history':
     'A meeting’s history: who, when, each field before and after',
   'GET /api/v1/editable-meetings': 'The meetings of the person’s bodies',
+  'GET /api/v1/groups':
+    'The groups of the person’s bodies (?q=, limit, offset), each with its meeting count',
   'GET /api/v1/groups/:id': 'A group, with its meetings',
   'POST /api/v1/groups': 'Add a group',
   'PATCH /api/v1/groups/:id': 'Change a group (for all its meetings)',
   'DELETE /api/v1/groups/:id': 'Delete a group nothing uses (409 names what does)',
+  'GET /api/v1/locations':
+    'The places of the person’s bodies (?q= name or address, limit, offset), each with its meeting count',
   'GET /api/v1/locations/:id': 'A place, with its meetings',
   'POST /api/v1/locations': 'Add a place',
   'PATCH /api/v1/locations/:id':

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 
 /** A request's body read through its schema, or one AppError naming the first bad field. */
@@ -19,3 +19,19 @@ export function idParam(params: unknown, name = 'id'): number {
   }
   return id;
 }
+
+/** A list's query: text to match (`q`), and a page of it (`limit`, `offset`). */
+export const pageQuery = z.object({
+  q: z.string().trim().max(200, 'keep the search under 200 characters').optional(),
+  limit: z.coerce
+    .number({ error: 'give a whole number from 1 to 500' })
+    .int('give a whole number from 1 to 500')
+    .min(1, 'give a whole number from 1 to 500')
+    .max(500, 'give a whole number from 1 to 500')
+    .default(100),
+  offset: z.coerce
+    .number({ error: 'give a whole number, 0 or more' })
+    .int('give a whole number, 0 or more')
+    .min(0, 'give a whole number, 0 or more')
+    .default(0),
+});

@@ -109,6 +109,8 @@ const cases: Partial<Record<RouteKey, Case>> = {
   'GET /api/v1/meetings/:slug/history': async (w, f) =>
     json('GET', `/api/v1/meetings/${await f.meeting()}/history`),
   'GET /api/v1/editable-meetings': () => json('GET', '/api/v1/editable-meetings'),
+  'GET /api/v1/groups': () => json('GET', '/api/v1/groups?q=matrix'),
+  'GET /api/v1/locations': () => json('GET', '/api/v1/locations?limit=5'),
   'GET /api/v1/groups/:id': async (w, f) => json('GET', `/api/v1/groups/${await f.group()}`),
   'POST /api/v1/groups': (w) =>
     json('POST', '/api/v1/groups', { name: `Group ${Math.random()}`, service_body_id: w.a1 }),
@@ -167,6 +169,8 @@ const cases: Partial<Record<RouteKey, Case>> = {
  */
 const unscoped = new Set<RouteKey>([
   'GET /api/v1/editable-meetings',
+  'GET /api/v1/groups',
+  'GET /api/v1/locations',
   'GET /api/v1/change-requests',
   'GET /api/v1/history',
   'GET /api/v1/users',

@@ -56,10 +56,12 @@ export const routePolicy = {
   'GET /api/v1/meetings/:slug/history': 'read_private',
   'GET /api/v1/editable-meetings': 'read_private',
   // groups, locations, service bodies
+  'GET /api/v1/groups': 'read_private',
   'GET /api/v1/groups/:id': 'read_private',
   'POST /api/v1/groups': 'edit_listings',
   'PATCH /api/v1/groups/:id': 'edit_listings',
   'DELETE /api/v1/groups/:id': 'edit_listings',
+  'GET /api/v1/locations': 'read_private',
   'GET /api/v1/locations/:id': 'read_private',
   'POST /api/v1/locations': 'edit_listings',
   'PATCH /api/v1/locations/:id': 'edit_listings',

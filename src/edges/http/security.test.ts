@@ -230,6 +230,8 @@ describe('security', () => {
         `/meetings/${q}`,
         `/api/v1/places?q=${q}`,
         `/api/v1/editable-meetings?q=${q}`,
+        `/api/v1/groups?q=${q}`,
+        `/api/v1/locations?q=${q}`,
         `/api/v1/groups/${q}`,
         `/api/v1/meetings?fellowship=${q}`,
       ]) {

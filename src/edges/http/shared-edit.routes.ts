@@ -7,9 +7,10 @@ import {
   sharedForEditing,
   updateShared,
 } from '../../services/editing/shared-edit.service.ts';
+import { editableGroups, editablePlaces } from '../../services/editing/shared-list.service.ts';
 import { actorOf } from './access.ts';
 import type { HttpContext } from './http-context.ts';
-import { idParam } from './request-body.ts';
+import { idParam, pageQuery, parseBody } from './request-body.ts';
 
 const kinds = [
   ['groups', 'group'],
@@ -37,6 +38,13 @@ export function registerSharedEditRoutes(app: FastifyInstance, ctx: HttpContext)
   });
   for (const [path, kind] of kinds) {
     if (kind !== 'service_body') {
+      app.get(`/api/v1/${path}`, async (request) => {
+        const { q, limit, offset } = parseBody(pageQuery, request.query);
+        const filter = { ...(q ? { text: q } : {}), limit, offset };
+        return kind === 'group'
+          ? editableGroups(editing(request), filter)
+          : editablePlaces(editing(request), filter);
+      });
       app.get(`/api/v1/${path}/:id`, async (request) =>
         sharedForEditing(editing(request), kind, idParam(request.params)),
       );

@@ -1,5 +1,6 @@
 import { scopeOf } from '../../domain/account/permissions.ts';
 import { AppError, isAppError } from '../../domain/errors.ts';
+import { fieldChanges } from '../../domain/history/field-changes.ts';
 import {
   type EditingContext,
   actorLabel,
@@ -8,6 +9,7 @@ import {
   requirePermission,
 } from './editing-context.ts';
 import { fieldsOf } from './meeting-fields.ts';
+import { loadShared } from './shared-edit.service.ts';
 import { updateMeeting } from './meeting-edit.service.ts';
 
 /** The meetings a volunteer keeps, a page at a time, matching text in the name or slug. */
@@ -41,6 +43,7 @@ export const bulkActions = [
   'unpublish',
   'publish',
   'move_to_group',
+  'move_to_location',
   'confirm_current',
 ] as const;
 export type BulkAction = (typeof bulkActions)[number];
@@ -54,7 +57,12 @@ const CLOSED = 'TC';
  */
 export async function bulkEdit(
   ctx: EditingContext,
-  request: { slugs: readonly string[]; action: BulkAction; groupId?: number },
+  request: {
+    slugs: readonly string[];
+    action: BulkAction;
+    groupId?: number;
+    locationId?: number;
+  },
 ): Promise<{ results: { slug: string; ok: boolean; message?: string }[] }> {
   const results: { slug: string; ok: boolean; message?: string }[] = [];
   for (const slug of request.slugs) {
@@ -72,7 +80,7 @@ export async function bulkEdit(
 async function applyOne(
   ctx: EditingContext,
   slug: string,
-  request: { action: BulkAction; groupId?: number },
+  request: { action: BulkAction; groupId?: number; locationId?: number },
 ): Promise<void> {
   switch (request.action) {
     case 'publish':
@@ -89,7 +97,10 @@ async function applyOne(
       return;
     }
     case 'move_to_group':
-      await moveToGroup(ctx, slug, request.groupId);
+      await moveTo(ctx, slug, { kind: 'group', id: request.groupId });
+      return;
+    case 'move_to_location':
+      await moveTo(ctx, slug, { kind: 'location', id: request.locationId });
       return;
     case 'confirm_current':
       await confirmCurrent(ctx, slug);
@@ -97,24 +108,29 @@ async function applyOne(
   }
 }
 
-/** Moves a meeting into another group (one of the bodies the person keeps). */
-async function moveToGroup(
+/**
+ * Moves a meeting into another group, or to another place (taking the place's zone): a place or
+ * group the person keeps, by the same rule as editing it. The history says field by field what
+ * the meeting's listing now says differently.
+ */
+async function moveTo(
   ctx: EditingContext,
   slug: string,
-  groupId: number | undefined,
+  target: { kind: 'group' | 'location'; id: number | undefined },
 ): Promise<void> {
-  if (groupId === undefined) {
-    throw new AppError('invalid_input', 'group_id: say which group to move the meetings to', {
-      field: 'group_id',
-    });
+  const field = target.kind === 'group' ? 'group_id' : 'location_id';
+  if (target.id === undefined) {
+    throw new AppError(
+      'invalid_input',
+      `${field}: say which ${target.kind === 'group' ? 'group' : 'place'} to move the meetings to`,
+      { field },
+    );
   }
+  const id = target.id;
   const now = ctx.clock.now().toISOString();
   await ctx.store.transaction(async (repos) => {
     const [stored] = await repos.listings.load({ slug });
     if (!stored) throw new AppError('not_found', `there is no meeting "${slug}"`);
-    const group = await repos.groups.byId(groupId);
-    if (!group)
-      throw new AppError('not_found', `there is no group ${groupId}`, { field: 'group_id' });
     const parents = await bodyParents(repos);
     const bodyId = await meetingBodyOf(repos, stored);
     requirePermission(
@@ -123,19 +139,33 @@ async function moveToGroup(
       { bodyId: bodyId, what: `meeting "${slug}"` },
       parents,
     );
+    const shared = await loadShared(repos, target.kind, id).catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'not_found') {
+        throw new AppError('not_found', error.message, { field });
+      }
+      throw error;
+    });
+    const label = String(
+      shared.view.name ?? ('formatted_address' in shared.view ? shared.view.formatted_address : id),
+    );
     requirePermission(
       ctx.actor,
       'edit_listings',
-      { bodyId: group.service_body_id, what: `group "${group.name}"` },
+      { bodyId: shared.body, what: `${target.kind === 'group' ? 'group' : 'place'} "${label}"` },
       parents,
     );
-    if (stored.groupId === groupId) return;
-    const before = fieldsOf(stored).group ?? null;
+    const current = target.kind === 'group' ? stored.groupId : stored.locationId;
+    if (current === id) return;
     await repos.meetings.update(stored.meetingId, {
-      group_id: groupId,
+      [field]: id,
+      ...('timezone' in shared.view ? { timezone: shared.view.timezone } : {}),
       updated_at: repos.codec.toTimestamp(now),
     });
-    if (stored.groupId !== null) await repos.groups.deleteIfUnused(stored.groupId);
+    if (current !== null) {
+      const repo = target.kind === 'group' ? repos.groups : repos.locations;
+      await repo.deleteIfUnused(current);
+    }
+    const [moved] = await repos.listings.load({ slug });
     await repos.history.add({
       entity: 'meeting',
       entityId: stored.meetingId,
@@ -144,7 +174,7 @@ async function moveToGroup(
       userId: ctx.actor.userId,
       actor: actorLabel(ctx.actor),
       serviceBodyId: bodyId,
-      changes: [{ field: 'group', before, after: group.name }],
+      changes: moved ? fieldChanges(fieldsOf(stored), fieldsOf(moved)) : [],
       at: now,
     });
     await repos.changes.record('meeting', stored.meetingId, now);

@@ -206,7 +206,8 @@ async function usersOf(repos: Repositories, kind: Kind, id: number) {
   return repos.meetings.where({ serviceBodyIds: [id] });
 }
 
-async function load(repos: Repositories, kind: Kind, id: number) {
+/** A place, group or body as it stands, the body answering for it, and the meetings using it. */
+export async function loadShared(repos: Repositories, kind: Kind, id: number) {
   switch (kind) {
     case 'group': {
       const row = await repos.groups.byId(id);
@@ -248,7 +249,7 @@ const permissionFor = (kind: Kind) => (kind === 'service_body' ? 'manage_bodies'
 
 /** A place, group or service body as volunteers see it (private contacts included). */
 export async function sharedForEditing(ctx: EditingContext, kind: Kind, id: number) {
-  const loaded = await load(ctx.store, kind, id);
+  const loaded = await loadShared(ctx.store, kind, id);
   requirePermission(
     ctx.actor,
     'read_private',
@@ -436,7 +437,7 @@ export async function updateShared(
   const { kind, id } = target;
   const now = ctx.clock.now().toISOString();
   return ctx.store.transaction(async (repos) => {
-    const loaded = await load(repos, kind, id);
+    const loaded = await loadShared(repos, kind, id);
     const parents = await bodyParents(repos);
     requirePermission(
       ctx.actor,
@@ -688,7 +689,7 @@ export async function deleteShared(
 ) {
   const now = ctx.clock.now().toISOString();
   await ctx.store.transaction(async (repos) => {
-    const loaded = await load(repos, kind, id);
+    const loaded = await loadShared(repos, kind, id);
     requirePermission(
       ctx.actor,
       permissionFor(kind),

@@ -4,14 +4,14 @@ import type { Me, ServiceBody } from './admin-api-types.ts';
 import { ApiError, api, whenSignedOut } from './api-client.ts';
 import { Layout, type Section } from './components/Layout.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
-import { GroupEditorPage } from './pages/GroupEditorPage.tsx';
+import { GroupEditorPage, NewGroupPage } from './pages/GroupEditorPage.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
 import { MeetingEditorPage } from './pages/MeetingEditorPage.tsx';
 import { MeetingHistoryPage } from './pages/MeetingHistoryPage.tsx';
 import { MeetingsPage } from './pages/MeetingsPage.tsx';
 import { NewMeetingPage } from './pages/NewMeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { PlaceEditorPage } from './pages/PlaceEditorPage.tsx';
+import { NewPlacePage, PlaceEditorPage } from './pages/PlaceEditorPage.tsx';
 import { PlacesPage } from './pages/PlacesPage.tsx';
 import { QualityPage } from './pages/QualityPage.tsx';
 import { RequestsPage } from './pages/RequestsPage.tsx';
@@ -38,7 +38,9 @@ const sectionOf: { [K in Route['page']]: Section } = {
   quality: 'quality',
   places: 'places',
   place: 'places',
+  'new-place': 'places',
   group: 'places',
+  'new-group': 'places',
   volunteers: 'volunteers',
   account: 'account',
   password: null,
@@ -65,8 +67,12 @@ function PageFor({ route }: { route: Route }) {
       return <PlacesPage />;
     case 'place':
       return <PlaceEditorPage key={route.id} id={route.id} />;
+    case 'new-place':
+      return <NewPlacePage />;
     case 'group':
       return <GroupEditorPage key={route.id} id={route.id} />;
+    case 'new-group':
+      return <NewGroupPage />;
     case 'volunteers':
       return <VolunteersPage />;
     case 'account':

@@ -15,6 +15,7 @@ import type { inviteVolunteer, volunteersFor } from '../../services/account/volu
 import type { BulkAction, editableMeetings } from '../../services/editing/bulk-edit.service.ts';
 import type { Geocoded } from '../../services/editing/geocode.service.ts';
 import type { GroupFields, LocationFields } from '../../services/editing/shared-edit.service.ts';
+import type { editableGroups, editablePlaces } from '../../services/editing/shared-list.service.ts';
 import type { QualityFix, qualityReport } from '../../services/quality.service.ts';
 import type { RoomFormat } from '../../domain/room/room-format.ts';
 import type { presentRoom } from '../../services/room/room-setup.service.ts';
@@ -88,6 +89,7 @@ export interface BulkRequest {
   readonly slugs: readonly string[];
   readonly action: BulkAction;
   readonly group_id?: number;
+  readonly location_id?: number;
 }
 export interface BulkAnswer {
   readonly results: readonly {
@@ -123,6 +125,13 @@ export type GroupDetails = Present<GroupFields> & UsedBy;
 export type PlaceWrite = LocationFields;
 export type GroupWrite = GroupFields;
 export type GroupContact = NonNullable<GroupFields['contacts']>[number];
+/** A page of GET /api/v1/groups and of GET /api/v1/locations. */
+export type GroupsPage = Awaited<ReturnType<typeof editableGroups>>;
+export type PlacesPage = Awaited<ReturnType<typeof editablePlaces>>;
+export type GroupSummary = GroupsPage['groups'][number];
+export type PlaceSummary = PlacesPage['locations'][number];
+/** What POST /api/v1/groups and /api/v1/locations answer: the new one's id and fields. */
+export type Created = { readonly id: number };
 
 export interface ServiceBody {
   readonly id: number;

@@ -589,7 +589,7 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
     expect(await row.locator('.meta').textContent()).not.toContain(GROUP);
     await page.check(`#tick-${moved}`);
     await page.selectOption('#move-group', { label: GROUP });
-    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    await page.getByRole('button', { name: 'Move to the group' }).click();
     await expect.poll(() => focused(page)).toBe(`p:1 of 1 moved to “${GROUP}”.`);
     await expect.poll(() => row.locator('.meta').textContent()).toContain(GROUP);
     const after = (await (await fetch(`${origin}/api/v1/meetings/${moved}`)).json()) as {
@@ -650,6 +650,93 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
     await stale.getByRole('button', { name: 'It is still right' }).click();
     await expect.poll(() => focused(page)).toBe('p:Done: it is still right.');
     await checkAccessibility('the data-quality page', page);
+  });
+
+  it('adds a place and moves a meeting to it; adds a group and deletes it, as nothing uses it', async () => {
+    const page = secretary;
+    const nav = page.getByRole('navigation', { name: 'Volunteer area' });
+    await nav.getByRole('link', { name: 'Places and groups' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Places and groups');
+    // The district's places and groups: its meetings' places, and the group made for the test.
+    await expect
+      .poll(() => page.locator('#group-list-heading + form + p[role=status]').textContent())
+      .toBe('1 group.');
+    expect(
+      await page.locator('section[aria-labelledby="group-list-heading"] li').allTextContents(),
+    ).toEqual([`${GROUP}2 meetings · ${BODY}`]);
+
+    await page.getByRole('link', { name: 'Add a place' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Add a place');
+    expect(await page.locator('#place-service_body_id option').allTextContents()).toEqual([BODY]);
+    await page.fill('#place-name', 'Friends Meeting House');
+    await page.fill('#place-formatted_address', '3186 Pullman St, Costa Mesa, CA 92626');
+    await page.getByRole('button', { name: 'Find the address on the map' }).click();
+    await expect.poll(() => focused(page)).toMatch(/^p:The pin is at the centre of 92626/);
+    expect(await page.inputValue('#place-latitude')).toBe('33.6801');
+    await checkAccessibility('a new place', page);
+    await page.getByRole('button', { name: 'Add the place' }).click();
+    await expect
+      .poll(() => heading(page).textContent())
+      .toBe('Edit the place “Friends Meeting House”');
+    expect(await page.locator('.flash').textContent()).toBe(
+      'Added the place. Move meetings to it from My meetings.',
+    );
+    expect(await page.locator('#place-meetings').textContent()).toBe('Meetings here (0)');
+    const placeUrl = page.url();
+
+    // A meeting moved there takes its address (the listing says it at once).
+    const moved = OTHERS[1] ?? '';
+    await nav.getByRole('link', { name: 'My meetings' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('My meetings');
+    await page.check(`#tick-${moved}`);
+    await page.fill('#move-place-filter', 'friends');
+    const label = 'Friends Meeting House, 3186 Pullman St, Costa Mesa, CA 92626';
+    await page.selectOption('#move-place', { label });
+    await page.getByRole('button', { name: 'Move to the place' }).click();
+    await expect.poll(() => focused(page)).toBe(`p:1 of 1 moved to “${label}”.`);
+    const listing = (await (await fetch(`${origin}/api/v1/meetings/${moved}`)).json()) as {
+      location: unknown;
+      timezone: string;
+    };
+    expect(JSON.stringify(listing.location)).toContain('Friends Meeting House');
+    expect(listing.timezone).toBe('America/Los_Angeles');
+
+    // While a meeting is there, the place cannot be deleted: the page says what to do.
+    await page.goto(placeUrl);
+    await expect
+      .poll(() => page.locator('#place-meetings').textContent())
+      .toBe('Meetings here (1)');
+    expect(await page.locator('section[aria-labelledby="delete-place"]').textContent()).toContain(
+      'A meeting uses this place, so it cannot be deleted',
+    );
+    expect(await page.getByRole('button', { name: 'Delete this place' }).count()).toBe(0);
+
+    // A group nobody uses yet is deleted, with a confirmation.
+    await nav.getByRole('link', { name: 'Places and groups' }).click();
+    await page.getByRole('link', { name: 'Add a group' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Add a group');
+    await page.getByRole('button', { name: 'Add the group' }).click();
+    await expect.poll(() => focused(page)).toBe('p#group-name-error');
+    expect(await page.locator('#group-name-error').textContent()).toBe('Give the group a name.');
+    await page.fill('#group-name', 'Wednesday Newcomers');
+    await page.getByRole('button', { name: 'Add the group' }).click();
+    await expect
+      .poll(() => heading(page).textContent())
+      .toBe('Edit the group “Wednesday Newcomers”');
+    await checkAccessibility('a group with no meetings', page);
+    await page.getByRole('button', { name: 'Delete this group' }).click();
+    await expect.poll(() => focused(page)).toMatch(/^p:Delete the group “Wednesday Newcomers”\?/);
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Places and groups');
+    expect(await page.locator('.flash').textContent()).toBe(
+      'Deleted the group “Wednesday Newcomers”.',
+    );
+    await page.fill('#group-list-filter', 'wednesday');
+    await page.locator('#group-list-filter').press('Enter');
+    await expect
+      .poll(() => page.locator('#group-list-heading + form + p[role=status]').textContent())
+      .toBe('No groups match “wednesday”.');
+    await checkAccessibility('the places and groups', page);
   });
 
   it('switches the code from a phone on, then asks for it to sign in; signs out everywhere', async () => {

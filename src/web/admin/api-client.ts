@@ -4,10 +4,12 @@ import type {
   BulkAnswer,
   BulkRequest,
   ChangeRequestsAnswer,
+  Created,
   EditableMeetingsPage,
   EditedMeeting,
   Geocoded,
   GroupDetails,
+  GroupsPage,
   GroupWrite,
   HistoryAnswer,
   HostKeyAnswer,
@@ -21,6 +23,7 @@ import type {
   MeetingWrite,
   MemberRole,
   PlaceDetails,
+  PlacesPage,
   PlaceWrite,
   QualityFix,
   QualityReport,
@@ -102,6 +105,14 @@ const path = (strings: TemplateStringsArray, ...values: (string | number)[]) =>
     '',
   );
 
+/** A list's page: up to `limit` matching the text, from the offset. */
+const pageQuery = (q: string, offset: number, limit: number) =>
+  new URLSearchParams({
+    ...(q.trim() ? { q: q.trim() } : {}),
+    limit: String(limit),
+    ...(offset > 0 ? { offset: String(offset) } : {}),
+  }).toString();
+
 /** Every call the volunteer area makes, by what it does. */
 export const api = {
   // accounts
@@ -158,10 +169,18 @@ export const api = {
     request<Geocoded>('GET', `/api/v1/geocode?address=${encodeURIComponent(address)}`),
 
   // places, groups, bodies
+  places: (q = '', offset = 0, limit = 100) =>
+    request<PlacesPage>('GET', `/api/v1/locations?${pageQuery(q, offset, limit)}`),
   place: (id: number) => request<PlaceDetails>('GET', path`/api/v1/locations/${id}`),
+  createPlace: (body: PlaceWrite) => request<Created>('POST', '/api/v1/locations', body),
+  deletePlace: (id: number) => request<undefined>('DELETE', path`/api/v1/locations/${id}`),
   savePlace: (id: number, body: PlaceWrite) =>
     request<PlaceDetails>('PATCH', path`/api/v1/locations/${id}`, body),
+  groups: (q = '', offset = 0, limit = 100) =>
+    request<GroupsPage>('GET', `/api/v1/groups?${pageQuery(q, offset, limit)}`),
   group: (id: number) => request<GroupDetails>('GET', path`/api/v1/groups/${id}`),
+  createGroup: (body: GroupWrite) => request<Created>('POST', '/api/v1/groups', body),
+  deleteGroup: (id: number) => request<undefined>('DELETE', path`/api/v1/groups/${id}`),
   saveGroup: (id: number, body: GroupWrite) =>
     request<GroupDetails>('PATCH', path`/api/v1/groups/${id}`, body),
   serviceBodies: () => request<ServiceBodiesAnswer>('GET', '/api/v1/service-bodies'),

@@ -9,7 +9,9 @@ export type Route =
   | { readonly page: 'quality'; readonly bodyId: number | null }
   | { readonly page: 'places' }
   | { readonly page: 'place'; readonly id: number }
+  | { readonly page: 'new-place' }
   | { readonly page: 'group'; readonly id: number }
+  | { readonly page: 'new-group' }
   | { readonly page: 'volunteers' }
   | { readonly page: 'account' }
   | { readonly page: 'password' }
@@ -25,7 +27,10 @@ export const href = {
   quality: (bodyId?: number) => (bodyId ? `/admin/quality/${bodyId}` : '/admin/quality'),
   places: '/admin/places',
   place: (id: number) => `/admin/places/${id}`,
+  newPlace: '/admin/places/new',
+  groups: '/admin/groups',
   group: (id: number) => `/admin/groups/${id}`,
+  newGroup: '/admin/groups/new',
   volunteers: '/admin/volunteers',
   account: '/admin/account',
   publicMeeting: (slug: string) => `/meetings/${encodeURIComponent(slug)}`,
@@ -75,6 +80,10 @@ export function routeOf(pathname: string): Route {
     const slug = decoded(second);
     if (slug && parts.length === 2) return { page: 'meeting', slug };
     if (slug && parts.length === 3 && third === 'history') return { page: 'meeting-history', slug };
+  }
+  if (parts.length === 2 && second === 'new') {
+    if (first === 'places') return { page: 'new-place' };
+    if (first === 'groups') return { page: 'new-group' };
   }
   if (parts.length === 2) {
     const n = id(second);

@@ -13,6 +13,7 @@ import {
   locationRepository,
   serviceBodyRepository,
 } from './owned-rows.repository.ts';
+import { sharedSummaryRepository } from './shared-summary.repository.ts';
 import { roomRepository } from './room.repository.ts';
 import { sessionRepository } from './session.repository.ts';
 import { settingRepository } from './setting.repository.ts';
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<DatabaseSchema>, dialect: Database
     serviceBodies: serviceBodyRepository(db, dialect),
     listings: listingRepository(db, dialect),
     summaries: meetingSummaryRepository(db, dialect),
+    sharedSummaries: sharedSummaryRepository(db, dialect),
     changes: directoryChangeRepository(db, dialect),
     changeRequests: changeRequestRepository(db, dialect),
     users: userRepository(db, dialect),

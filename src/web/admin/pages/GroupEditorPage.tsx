@@ -1,12 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import type { GroupContact, GroupDetails, GroupWrite } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
 import { FocusMessage } from '../components/FocusMessage.tsx';
+import { BodyChoice, DeleteShared, UsedBy, chosenBody } from '../components/SharedParts.tsx';
 import { Checkbox, FormError, TextArea, TextField } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useUnsavedWarning } from '../meeting/use-unsaved-warning.ts';
+import { bodiesWhere } from '../permissions.ts';
 import { problemOf, useProblem } from '../problems.ts';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { href } from '../routes.ts';
 import { bodyName, useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
@@ -69,10 +71,27 @@ function writeOf(before: GroupForm, after: GroupForm): GroupWrite {
   return out;
 }
 
+const blank: GroupDetails = {
+  id: 0,
+  name: '',
+  notes: null,
+  website: null,
+  email: null,
+  phone: null,
+  venmo: null,
+  paypal: null,
+  square: null,
+  homegroup_online: null,
+  contacts: [],
+  service_body_id: null,
+  meetings: [],
+};
+
 /** A group, for all its meetings: its name, notes, ways to reach it and to contribute. */
 export function GroupEditorPage({ id }: { id: number }) {
   const loaded = useLoad(`group:${id}`, () => api.group(id));
   const [saved, setSaved] = useState<{ group: GroupDetails; version: number } | null>(null);
+  const { bodies } = useSession();
   const group = saved?.group ?? loaded.data;
   if (loaded.error) {
     return (
@@ -95,14 +114,74 @@ export function GroupEditorPage({ id }: { id: number }) {
       </>
     );
   }
+  const label = group.name || String(id);
+  const save = async (write: GroupWrite) => {
+    const g = await api.saveGroup(group.id, write);
+    setSaved({ group: { ...group, ...g }, version: (saved?.version ?? 0) + 1 });
+  };
   return (
     <>
-      <PageHeading title={`Edit the group “${group.name ?? id}”`} />
+      <PageHeading title={`Edit the group “${label}”`} />
+      <p className="meta">
+        Group number {group.id} · kept by{' '}
+        {group.service_body_id === null
+          ? 'the service body of its meetings'
+          : bodyName(bodies, group.service_body_id)}
+      </p>
+      <UsedBy
+        id="group-meetings"
+        title={`Its meetings (${group.meetings.length})`}
+        meetings={group.meetings}
+      />
       <GroupFormView
         key={saved?.version ?? 0}
         group={group}
-        justSaved={saved !== null}
-        onSaved={(g) => setSaved({ group: { ...group, ...g }, version: (saved?.version ?? 0) + 1 })}
+        saved={saved === null ? null : 'Saved. Every meeting of this group shows the change now.'}
+        submit={{ label: 'Save the group', busy: 'Saving…' }}
+        onSubmit={save}
+      />
+      <DeleteShared
+        what="group"
+        label={label}
+        meetings={group.meetings.length}
+        onDelete={async () => {
+          await api.deleteGroup(group.id);
+          navigate(href.places, { flash: `Deleted the group “${label}”.` });
+        }}
+      />
+    </>
+  );
+}
+
+/** A group no meeting belongs to yet, kept by one of the person's bodies. */
+export function NewGroupPage() {
+  const { me, bodies } = useSession();
+  const mine = bodiesWhere(me, 'edit_listings', bodies);
+  const [bodyId, setBodyId] = useState(() => String(mine[0]?.id ?? ''));
+  const create = async (write: GroupWrite) => {
+    const created = await api.createGroup({ ...write, service_body_id: chosenBody(bodyId) });
+    navigate(href.group(created.id), {
+      flash: 'Added the group. Move meetings into it from My meetings.',
+    });
+  };
+  return (
+    <>
+      <PageHeading title="Add a group" />
+      <GroupFormView
+        group={blank}
+        saved={null}
+        submit={{ label: 'Add the group', busy: 'Adding…' }}
+        onSubmit={create}
+        creating
+        before={
+          <BodyChoice
+            id={`${FORM}-service_body_id`}
+            bodies={mine}
+            admin={me.is_admin}
+            value={bodyId}
+            onValue={setBodyId}
+          />
+        }
       />
     </>
   );
@@ -110,11 +189,15 @@ export function GroupEditorPage({ id }: { id: number }) {
 
 function GroupFormView(props: {
   group: GroupDetails;
-  justSaved: boolean;
-  onSaved: (group: GroupDetails) => void;
+  /** What to say once saved (null: not saved yet). */
+  saved: string | null;
+  submit: { label: string; busy: string };
+  onSubmit: (write: GroupWrite) => Promise<void>;
+  /** A new group: everything filled in is sent, and nothing filled in is the server's to refuse. */
+  creating?: boolean;
+  before?: ReactNode;
 }) {
   const { group } = props;
-  const { bodies } = useSession();
   const [baseline] = useState(() => formOf(group));
   const [form, setForm] = useState(baseline);
   const [busy, setBusy] = useState(false);
@@ -133,13 +216,17 @@ function GroupFormView(props: {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (!dirty) {
+    if (!form.text.name.trim()) {
+      problems.show({ field: 'name', message: 'Give the group a name.' });
+      return;
+    }
+    if (!dirty && !props.creating) {
       problems.show({ field: null, message: 'Nothing has changed yet: there is nothing to save.' });
       return;
     }
     setBusy(true);
     try {
-      props.onSaved(await api.saveGroup(group.id, write));
+      await props.onSubmit(write);
     } catch (error) {
       problems.fail(error);
     } finally {
@@ -149,30 +236,11 @@ function GroupFormView(props: {
 
   return (
     <>
-      <p className="meta">
-        Group number {group.id} · kept by{' '}
-        {group.service_body_id === null
-          ? 'the service body of its meetings'
-          : bodyName(bodies, group.service_body_id)}
-      </p>
-      {props.justSaved && !dirty ? (
-        <FocusMessage kind="done">
-          Saved. Every meeting of this group shows the change now.
-        </FocusMessage>
-      ) : null}
-      <section aria-labelledby="group-meetings">
-        <h2 id="group-meetings">Its meetings ({group.meetings.length})</h2>
-        <ul className="plain-list">
-          {group.meetings.map((m) => (
-            <li key={m.slug}>
-              <Link href={href.meeting(m.slug)}>{m.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {props.saved && !dirty ? <FocusMessage kind="done">{props.saved}</FocusMessage> : null}
       <form className="stack editor" onSubmit={(e) => void save(e)} noValidate>
         <h2>The group</h2>
         <FormError id={FORM} message={problems.general} />
+        {props.before}
         <TextField {...text('name')} label="Group name" />
         <TextArea {...text('notes')} label="Notes" rows={3} />
         <TextField {...text('website')} label="Website" type="url" inputMode="url" />
@@ -247,7 +315,7 @@ function GroupFormView(props: {
             {dirty ? 'Changes not saved yet' : ''}
           </span>
           <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save the group'}
+            {busy ? props.submit.busy : props.submit.label}
           </button>
         </div>
       </form>

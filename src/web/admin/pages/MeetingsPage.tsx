@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { BulkAction, BulkAnswer, EditableMeetingSummary } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
 import { FocusMessage } from '../components/FocusMessage.tsx';
+import { MoveTicked } from '../meeting/MoveTicked.tsx';
 import { TextField } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { day, folded } from '../format.ts';
@@ -12,7 +13,13 @@ import { href } from '../routes.ts';
 import { bodyName, useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
 
-type Action = { action: BulkAction; label: string; done: string; groupId?: number };
+type Action = {
+  action: BulkAction;
+  label: string;
+  done: string;
+  groupId?: number;
+  locationId?: number;
+};
 
 const actions: readonly Action[] = [
   { action: 'temporarily_closed', label: 'Temporarily closed', done: 'marked temporarily closed' },
@@ -28,17 +35,10 @@ function slugFrom(text: string): string {
   return match?.[1] ? decodeURIComponent(match[1]) : t;
 }
 
-/** The groups of these meetings, each once, by name: where ticked meetings can be moved. */
-function groupsOf(meetings: readonly EditableMeetingSummary[]): { id: number; name: string }[] {
-  const byId = new Map<number, { id: number; name: string }>();
-  for (const m of meetings) if (m.group) byId.set(m.group.id, m.group);
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
 /**
  * "My meetings": the meetings of the person's service bodies, by name, with a filter; each
  * opens its editor. Ticked meetings can be closed, reopened, unpublished, published or moved to
- * another of the groups at once, each as its own checked edit, and the page says how each went.
+ * another group or place at once, each as its own checked edit, and the page says how each went.
  */
 export function MeetingsPage() {
   const { me, bodies } = useSession();
@@ -52,7 +52,6 @@ export function MeetingsPage() {
     error: string | null;
   } | null>(null);
   const [slug, setSlug] = useState('');
-  const [groupId, setGroupId] = useState('');
   const canEdit = may(me, 'edit_listings');
 
   const meetings = list.data?.meetings ?? [];
@@ -63,8 +62,6 @@ export function MeetingsPage() {
   });
   const names = new Map(meetings.map((m) => [m.slug, m.name]));
   const chosen = meetings.filter((m) => selected.has(m.slug));
-  const groups = groupsOf(meetings);
-  const target = groups.find((g) => String(g.id) === groupId);
 
   const toggle = (m: EditableMeetingSummary, on: boolean) => {
     const next = new Set(selected);
@@ -80,6 +77,7 @@ export function MeetingsPage() {
         slugs: chosen.map((m) => m.slug),
         action: action.action,
         ...(action.groupId === undefined ? {} : { group_id: action.groupId }),
+        ...(action.locationId === undefined ? {} : { location_id: action.locationId }),
       });
       setOutcome({ label: action.done, answer, error: null });
       setSelected(new Set(answer.results.filter((r) => !r.ok).map((r) => r.slug)));
@@ -166,40 +164,30 @@ export function MeetingsPage() {
                   </button>
                 ))}
               </div>
-              {groups.length > 0 ? (
-                <div className="actions move-to-group">
-                  <div className="field">
-                    <label htmlFor="move-group">Move the ticked meetings to the group</label>
-                    <select
-                      id="move-group"
-                      value={groupId}
-                      onChange={(e) => setGroupId(e.target.value)}
-                    >
-                      <option value="">Choose a group</option>
-                      {groups.map((g) => (
-                        <option key={g.id} value={String(g.id)}>
-                          {g.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      target &&
-                      void run({
-                        action: 'move_to_group',
-                        label: 'Move',
-                        done: `moved to “${target.name}”`,
-                        groupId: target.id,
-                      })
-                    }
-                    disabled={busy || chosen.length === 0 || !target}
-                  >
-                    Move
-                  </button>
-                </div>
-              ) : null}
+              <MoveTicked
+                kind="group"
+                disabled={busy || chosen.length === 0}
+                onMove={(g) =>
+                  void run({
+                    action: 'move_to_group',
+                    label: 'Move',
+                    done: `moved to “${g.label}”`,
+                    groupId: g.id,
+                  })
+                }
+              />
+              <MoveTicked
+                kind="place"
+                disabled={busy || chosen.length === 0}
+                onMove={(p) =>
+                  void run({
+                    action: 'move_to_location',
+                    label: 'Move',
+                    done: `moved to “${p.label}”`,
+                    locationId: p.id,
+                  })
+                }
+              />
               {outcome ? (
                 <div className="bulk-outcome">
                   <FocusMessage kind={outcome.error ? 'error' : 'done'} nonce={outcome}>

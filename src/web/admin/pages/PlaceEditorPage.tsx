@@ -1,13 +1,15 @@
-import { type FormEvent, Suspense, lazy, useState } from 'react';
-import type { PlaceDetails } from '../admin-api-types.ts';
+import { type FormEvent, type ReactNode, Suspense, lazy, useState } from 'react';
+import type { PlaceDetails, PlaceWrite } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
+import { BodyChoice, DeleteShared, UsedBy, chosenBody } from '../components/SharedParts.tsx';
 import { FocusMessage } from '../components/FocusMessage.tsx';
 import { Checkbox, FormError, TextArea, TextField } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { coordinate, pointOf } from '../meeting/coordinates.ts';
 import { useUnsavedWarning } from '../meeting/use-unsaved-warning.ts';
+import { bodiesWhere } from '../permissions.ts';
 import { problemOf, useProblem } from '../problems.ts';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { href } from '../routes.ts';
 import { bodyName, useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
@@ -73,10 +75,30 @@ function writeOf(
   return out;
 }
 
+const blank: PlaceDetails = {
+  id: 0,
+  name: null,
+  formatted_address: null,
+  street: null,
+  city: null,
+  state: null,
+  postal_code: null,
+  country: null,
+  latitude: null,
+  longitude: null,
+  approximate: false,
+  regions: [],
+  notes: null,
+  timezone: '',
+  service_body_id: null,
+  meetings: [],
+};
+
 /** A place, for all its meetings: its address, its point (on the map), its zone. */
 export function PlaceEditorPage({ id }: { id: number }) {
   const loaded = useLoad(`place:${id}`, () => api.place(id));
   const [saved, setSaved] = useState<{ place: PlaceDetails; version: number } | null>(null);
+  const { bodies } = useSession();
   const place = saved?.place ?? loaded.data;
   if (loaded.error) {
     return (
@@ -99,14 +121,74 @@ export function PlaceEditorPage({ id }: { id: number }) {
       </>
     );
   }
+  const label = place.name ?? place.formatted_address ?? String(id);
+  const save = async (write: PlaceWrite) => {
+    const p = await api.savePlace(place.id, write);
+    setSaved({ place: { ...place, ...p }, version: (saved?.version ?? 0) + 1 });
+  };
   return (
     <>
-      <PageHeading title={`Edit the place “${place.name ?? place.formatted_address ?? id}”`} />
+      <PageHeading title={`Edit the place “${label}”`} />
+      <p className="meta">
+        Place number {place.id} · kept by{' '}
+        {place.service_body_id === null
+          ? 'the service body of its meetings'
+          : bodyName(bodies, place.service_body_id)}
+      </p>
+      <UsedBy
+        id="place-meetings"
+        title={`Meetings here (${place.meetings.length})`}
+        meetings={place.meetings}
+      />
       <PlaceForm
         key={saved?.version ?? 0}
         place={place}
-        justSaved={saved !== null}
-        onSaved={(p) => setSaved({ place: { ...place, ...p }, version: (saved?.version ?? 0) + 1 })}
+        saved={saved === null ? null : 'Saved. Every meeting at this place shows the change now.'}
+        submit={{ label: 'Save the place', busy: 'Saving…' }}
+        onSubmit={save}
+      />
+      <DeleteShared
+        what="place"
+        label={label}
+        meetings={place.meetings.length}
+        onDelete={async () => {
+          await api.deletePlace(place.id);
+          navigate(href.places, { flash: `Deleted the place “${label}”.` });
+        }}
+      />
+    </>
+  );
+}
+
+/** A place no meeting uses yet, kept by one of the person's bodies; meetings are moved to it. */
+export function NewPlacePage() {
+  const { me, bodies } = useSession();
+  const mine = bodiesWhere(me, 'edit_listings', bodies);
+  const [bodyId, setBodyId] = useState(() => String(mine[0]?.id ?? ''));
+  const create = async (write: PlaceWrite) => {
+    const created = await api.createPlace({ ...write, service_body_id: chosenBody(bodyId) });
+    navigate(href.place(created.id), {
+      flash: 'Added the place. Move meetings to it from My meetings.',
+    });
+  };
+  return (
+    <>
+      <PageHeading title="Add a place" />
+      <PlaceForm
+        place={blank}
+        saved={null}
+        submit={{ label: 'Add the place', busy: 'Adding…' }}
+        onSubmit={create}
+        creating
+        before={
+          <BodyChoice
+            id={`${FORM}-service_body_id`}
+            bodies={mine}
+            admin={me.is_admin}
+            value={bodyId}
+            onValue={setBodyId}
+          />
+        }
       />
     </>
   );
@@ -114,14 +196,20 @@ export function PlaceEditorPage({ id }: { id: number }) {
 
 function PlaceForm(props: {
   place: PlaceDetails;
-  justSaved: boolean;
-  onSaved: (place: PlaceDetails) => void;
+  /** What to say once saved (null: not saved yet). */
+  saved: string | null;
+  submit: { label: string; busy: string };
+  onSubmit: (write: PlaceWrite) => Promise<void>;
+  /** A new place: everything filled in is sent, and nothing filled in is the server's to refuse. */
+  creating?: boolean;
+  before?: ReactNode;
 }) {
   const { place } = props;
-  const { bodies, config } = useSession();
+  const { config } = useSession();
   const [baseline] = useState(() => formOf(place));
   const [form, setForm] = useState(baseline);
   const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<{ text: string; ok: boolean } | null>(null);
   const problems = useProblem(FORM, FIELDS);
   const write = writeOf(baseline, form);
   const dirty = Object.keys(write).length > 0;
@@ -141,13 +229,20 @@ function PlaceForm(props: {
         return;
       }
     }
-    if (!dirty) {
+    if (props.creating && !form.text.name.trim() && !form.text.formatted_address.trim()) {
+      problems.show({
+        field: 'formatted_address',
+        message: 'Give the place an address or a name.',
+      });
+      return;
+    }
+    if (!dirty && !props.creating) {
       problems.show({ field: null, message: 'Nothing has changed yet: there is nothing to save.' });
       return;
     }
     setBusy(true);
     try {
-      props.onSaved(await api.savePlace(place.id, write));
+      await props.onSubmit(write);
     } catch (error) {
       problems.fail(error);
     } finally {
@@ -155,33 +250,46 @@ function PlaceForm(props: {
     }
   };
 
+  const findAddress = () => {
+    const t = form.text;
+    const address =
+      t.formatted_address.trim() ||
+      [t.street, t.city, t.postal_code, t.country]
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .join(', ');
+    if (address.length < 2) {
+      setFound({ text: 'Type the address first, then find it.', ok: false });
+      return;
+    }
+    api.geocode(address).then(
+      (point) => {
+        setForm((f) => ({
+          approximate: true,
+          text: {
+            ...f.text,
+            latitude: String(point.latitude),
+            longitude: String(point.longitude),
+            timezone: point.timezone ?? f.text.timezone,
+          },
+        }));
+        setFound({
+          text: `The pin is at the centre of ${point.matched}, roughly: drag it to the door.`,
+          ok: true,
+        });
+      },
+      (error: unknown) => setFound({ text: problemOf(error).message, ok: false }),
+    );
+  };
+
   return (
     <>
-      <p className="meta">
-        Place number {place.id} · kept by{' '}
-        {place.service_body_id === null
-          ? 'the service body of its meetings'
-          : bodyName(bodies, place.service_body_id)}
-      </p>
-      {props.justSaved && !dirty ? (
-        <FocusMessage kind="done">
-          Saved. Every meeting at this place shows the change now.
-        </FocusMessage>
-      ) : null}
-      <section aria-labelledby="place-meetings">
-        <h2 id="place-meetings">Meetings here ({place.meetings.length})</h2>
-        <ul className="plain-list">
-          {place.meetings.map((m) => (
-            <li key={m.slug}>
-              <Link href={href.meeting(m.slug)}>{m.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {props.saved && !dirty ? <FocusMessage kind="done">{props.saved}</FocusMessage> : null}
       <form className="stack editor" onSubmit={(e) => void save(e)} noValidate>
         <h2>The place</h2>
         <FormError id={FORM} message={problems.general} />
-        <TextField {...text('name')} label="Place name" />
+        {props.before}
+        <TextField {...text('name')} label="Place name" hint="Such as St Mary’s Church Hall." />
         <TextField {...text('formatted_address')} label="Address" />
         <div className="pair">
           <TextField {...text('street')} label="Street" />
@@ -192,6 +300,16 @@ function PlaceForm(props: {
           <TextField {...text('postal_code')} label="Postcode" className="short" />
         </div>
         <TextField {...text('country')} label="Country" />
+        <div className="actions">
+          <button type="button" className="secondary" onClick={findAddress}>
+            Find the address on the map
+          </button>
+        </div>
+        {found ? (
+          <FocusMessage kind={found.ok ? 'info' : 'error'} nonce={found}>
+            {found.text}
+          </FocusMessage>
+        ) : null}
         <TextField
           {...text('regions')}
           label="Regions"
@@ -239,7 +357,7 @@ function PlaceForm(props: {
             {dirty ? 'Changes not saved yet' : ''}
           </span>
           <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save the place'}
+            {busy ? props.submit.busy : props.submit.label}
           </button>
         </div>
       </form>

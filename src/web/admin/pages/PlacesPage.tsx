@@ -1,95 +1,162 @@
 import { type FormEvent, useState } from 'react';
+import type { GroupSummary, PlaceSummary } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
 import { TextField } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { problemOf, useProblem } from '../problems.ts';
-import { Link, navigate } from '../router.tsx';
+import { may } from '../permissions.ts';
+import { problemOf } from '../problems.ts';
+import { Link } from '../router.tsx';
 import { href } from '../routes.ts';
+import { bodyName, useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
 
-const NUMBER = new Set(['number']);
+type Kind = 'place' | 'group';
+type Item = PlaceSummary | GroupSummary;
 
-function OpenByNumber(props: { kind: 'place' | 'group' }) {
+const words = {
+  place: { plural: 'places', title: 'Places', find: 'Find a place by its name or address' },
+  group: { plural: 'groups', title: 'Groups', find: 'Find a group by its name' },
+} as const;
+
+const pageOf = async (kind: Kind, q: string, offset: number) => {
+  if (kind === 'place') {
+    const page = await api.places(q, offset);
+    return { total: page.total, items: page.locations as readonly Item[] };
+  }
+  const page = await api.groups(q, offset);
+  return { total: page.total, items: page.groups as readonly Item[] };
+};
+
+const addressOf = (item: Item) => ('formatted_address' in item ? item.formatted_address : null);
+
+/**
+ * One list, places or groups, of the person's bodies: found by text on the server (a large
+ * intergroup keeps thousands), a hundred at a time, each opening its editor.
+ */
+function SharedList({ kind }: { kind: Kind }) {
+  const { bodies } = useSession();
   const [text, setText] = useState('');
-  const form = `open-${props.kind}`;
-  const problems = useProblem(form, NUMBER);
-  const open = (event: FormEvent) => {
+  const [query, setQuery] = useState('');
+  const [more, setMore] = useState<{ query: string; items: readonly Item[] }>({
+    query: '',
+    items: [],
+  });
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const first = useLoad(`${kind}s:${query}`, () => pageOf(kind, query, 0));
+  const items = [...(first.data?.items ?? []), ...(more.query === query ? more.items : [])];
+  const total = first.data?.total ?? 0;
+  const w = words[kind];
+  const id = `${kind}-list`;
+
+  const find = (event: FormEvent) => {
     event.preventDefault();
-    const n = Number(text.trim());
-    if (!Number.isSafeInteger(n) || n < 1) {
-      problems.show({ field: 'number', message: 'Give the number, such as 42.' });
-      return;
-    }
-    navigate(props.kind === 'place' ? href.place(n) : href.group(n));
+    setQuery(text.trim());
+    setMore({ query: text.trim(), items: [] });
   };
+  const showMore = () => {
+    setMoreError(null);
+    pageOf(kind, query, items.length).then(
+      (page) =>
+        setMore((m) => ({
+          query,
+          items: [...(m.query === query ? m.items : []), ...page.items],
+        })),
+      (error: unknown) => setMoreError(problemOf(error).message),
+    );
+  };
+
   return (
-    <form className="open-by-slug" onSubmit={open}>
-      <TextField
-        id={`${form}-number`}
-        label={props.kind === 'place' ? 'Place number' : 'Group number'}
-        inputMode="numeric"
-        className="short"
-        value={text}
-        onValue={setText}
-        error={problems.errorFor('number')}
-      />
-      <button type="submit" className="secondary">
-        Open the {props.kind}
-      </button>
-    </form>
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{w.title}</h2>
+      <form role="search" aria-label={`Find ${w.plural}`} className="filter" onSubmit={find}>
+        <TextField
+          id={`${id}-filter`}
+          label={w.find}
+          type="search"
+          value={text}
+          onValue={setText}
+          autoComplete="off"
+        />
+        <button type="submit" className="secondary">
+          Find
+        </button>
+      </form>
+      {first.error ? <p className="message error">{problemOf(first.error).message}</p> : null}
+      {first.loading ? <p className="status">Loading…</p> : null}
+      {first.data ? (
+        <p className="status" role="status">
+          {total === 0
+            ? query
+              ? `No ${w.plural} match “${query}”.`
+              : `No ${w.plural} yet.`
+            : `${total} ${total === 1 ? kind : w.plural}${query ? ` match “${query}”` : ''}${items.length < total ? `, the first ${items.length} shown` : ''}.`}
+        </p>
+      ) : null}
+      <ul className="meeting-list shared-list">
+        {items.map((item) => {
+          const address = addressOf(item);
+          return (
+            <li key={item.id}>
+              <div>
+                <Link
+                  className="name"
+                  href={kind === 'place' ? href.place(item.id) : href.group(item.id)}
+                >
+                  {item.name || address || `Number ${item.id}`}
+                </Link>
+                <p className="meta">
+                  {item.name && address ? `${address} · ` : ''}
+                  {item.meetings === 0
+                    ? 'no meetings'
+                    : `${item.meetings} meeting${item.meetings === 1 ? '' : 's'}`}
+                  {' · '}
+                  {item.service_body_id === null
+                    ? 'kept by an administrator'
+                    : bodyName(bodies, item.service_body_id)}
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {moreError ? <p className="message error">{moreError}</p> : null}
+      {items.length < total ? (
+        <button type="button" className="secondary" onClick={showMore}>
+          Show more {w.plural}
+        </button>
+      ) : null}
+    </section>
   );
 }
 
 /**
- * Places and groups are shared by their meetings: a change here is every meeting's there. The
- * API lists neither, so they are reached from the changes made to them lately, from the data
- * quality page, or by their number.
+ * Places and groups are shared by their meetings: a change to one is every meeting's there.
+ * Each list holds those of the person's bodies; a new place or group is added here, then
+ * meetings are moved to it from My meetings.
  */
 export function PlacesPage() {
-  const history = useLoad('history', () => api.history());
-  const seen = new Map<string, { what: 'location' | 'group'; id: number; name: string }>();
-  for (const e of history.data?.history ?? []) {
-    if (e.what !== 'location' && e.what !== 'group') continue;
-    const key = `${e.what}:${e.id_of}`;
-    if (!seen.has(key)) seen.set(key, { what: e.what, id: e.id_of, name: e.name });
-  }
-  const recent = [...seen.values()];
+  const { me } = useSession();
+  const canEdit = may(me, 'edit_listings');
   return (
     <>
       <PageHeading title="Places and groups" />
       <p>
         A place (a building and its address) or a group can hold several meetings: what you change
-        here changes for all of them. To move one meeting to another place, change its address in
-        the meeting’s own editor.
+        here changes for all of them. To move meetings to another place or group, tick them in{' '}
+        <Link href={href.meetings}>My meetings</Link>.
       </p>
-      <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading">Changed lately</h2>
-        {history.error ? <p className="message error">{problemOf(history.error).message}</p> : null}
-        {history.loading ? <p className="status">Loading…</p> : null}
-        {history.data && recent.length === 0 ? (
-          <p>
-            No place or group has been changed lately. Places without a point are listed on the{' '}
-            <Link href={href.quality()}>data quality</Link> page.
-          </p>
-        ) : null}
-        <ul className="plain-list">
-          {recent.map((r) => (
-            <li key={`${r.what}:${r.id}`}>
-              <Link href={r.what === 'location' ? href.place(r.id) : href.group(r.id)}>
-                {r.what === 'location' ? 'Place' : 'Group'} “{r.name}” (number {r.id})
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="number-heading">
-        <h2 id="number-heading">Open one by its number</h2>
-        <p className="hint">
-          The number is in the history of a change to it, and on the data quality page.
+      {canEdit ? (
+        <p className="actions">
+          <Link className="button" href={href.newPlace}>
+            Add a place
+          </Link>
+          <Link className="button" href={href.newGroup}>
+            Add a group
+          </Link>
         </p>
-        <OpenByNumber kind="place" />
-        <OpenByNumber kind="group" />
-      </section>
+      ) : null}
+      <SharedList kind="place" />
+      <SharedList kind="group" />
     </>
   );
 }

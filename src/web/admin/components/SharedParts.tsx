@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import type { ServiceBody } from '../admin-api-types.ts';
+import { problemOf } from '../problems.ts';
+import { Link } from '../router.tsx';
+import { href } from '../routes.ts';
+import { ConfirmAction } from './ConfirmAction.tsx';
+import { FocusMessage } from './FocusMessage.tsx';
+import { SelectField } from './fields.tsx';
+
+/** What the place and group pages share: who keeps a new one, what uses one, deleting one. */
+
+/**
+ * The service body a new place or group will be kept by: one the person edits listings of, or,
+ * for an administrator, none (then only administrators keep it). The empty value is none.
+ */
+export function BodyChoice(props: {
+  id: string;
+  bodies: readonly ServiceBody[];
+  admin: boolean;
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  const options = props.bodies.map((b) => ({ value: String(b.id), label: b.name }));
+  if (props.admin) options.push({ value: '', label: 'No service body: administrators keep it' });
+  return (
+    <SelectField
+      id={props.id}
+      label="Kept by"
+      hint="The service body whose volunteers keep it."
+      value={props.value}
+      onValue={props.onValue}
+      options={options}
+    />
+  );
+}
+
+/** The body chosen, as the API takes it. */
+export const chosenBody = (value: string): number | null => (value ? Number(value) : null);
+
+/** The meetings using a place or group, each opening its editor. */
+export function UsedBy(props: {
+  id: string;
+  title: string;
+  meetings: readonly { slug: string; name: string }[];
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.meetings.length === 0 ? (
+        <p>
+          None yet. Tick meetings in <Link href={href.meetings}>My meetings</Link> to move them
+          here.
+        </p>
+      ) : (
+        <ul className="plain-list">
+          {props.meetings.map((m) => (
+            <li key={m.slug}>
+              <Link href={href.meeting(m.slug)}>{m.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Deleting a place or group: only once no meeting uses it (nothing is left without a place or
+ * group it names), so while one does the page says what to do instead; the server refuses too.
+ */
+export function DeleteShared(props: {
+  what: 'place' | 'group';
+  label: string;
+  meetings: number;
+  onDelete: () => Promise<void>;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = `delete-${props.what}`;
+  return (
+    <section aria-labelledby={id} className="danger-zone">
+      <h2 id={id}>Delete this {props.what}</h2>
+      {props.meetings > 0 ? (
+        <p>
+          {props.meetings === 1 ? 'A meeting uses' : `${props.meetings} meetings use`} this{' '}
+          {props.what}, so it cannot be deleted: first move {props.meetings === 1 ? 'it' : 'them'}{' '}
+          to another {props.what} (tick them in <Link href={href.meetings}>My meetings</Link>) or
+          delete {props.meetings === 1 ? 'it' : 'them'}.
+        </p>
+      ) : (
+        <>
+          {problem ? (
+            <FocusMessage kind="error" nonce={problem}>
+              {problem}
+            </FocusMessage>
+          ) : null}
+          <ConfirmAction
+            label={`Delete this ${props.what}`}
+            question={`Delete the ${props.what} “${props.label}”? No meeting uses it. Its history keeps what it said, so it can be brought back from History.`}
+            confirmLabel="Yes, delete it"
+            danger
+            onConfirm={async () => {
+              try {
+                await props.onDelete();
+              } catch (error) {
+                setProblem(problemOf(error).message);
+              }
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
