@@ -43,6 +43,7 @@ const summaries: Partial<Record<RouteKey, string>> = {
   'DELETE /api/v1/locations/:id': 'Delete a place nothing uses (409 names what does)',
   'GET /api/v1/geocode': 'Rough coordinates for an address (?address=), from the offline gazetteer',
   'GET /api/v1/service-bodies': 'The service-body tree',
+  'GET /api/v1/service-bodies/:id': 'A service body: its fields, and the meetings it answers for',
   'POST /api/v1/service-bodies': 'Add a service body beneath one the person manages',
   'PATCH /api/v1/service-bodies/:id': 'Change a service body',
   'DELETE /api/v1/service-bodies/:id': 'Delete a service body nothing uses',

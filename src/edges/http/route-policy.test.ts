@@ -132,6 +132,8 @@ const cases: Partial<Record<RouteKey, Case>> = {
   'GET /api/v1/geocode': () =>
     json('GET', '/api/v1/geocode?address=1%20High%20St%2C%20Costa%20Mesa'),
   'GET /api/v1/service-bodies': () => json('GET', '/api/v1/service-bodies'),
+  'GET /api/v1/service-bodies/:id': async (w, f) =>
+    json('GET', `/api/v1/service-bodies/${await f.body()}`),
   'POST /api/v1/service-bodies': (w) =>
     json('POST', '/api/v1/service-bodies', { name: `Body ${Math.random()}`, parent_id: w.a1 }),
   'PATCH /api/v1/service-bodies/:id': async (w, f) =>

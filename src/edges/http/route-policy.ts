@@ -68,6 +68,7 @@ export const routePolicy = {
   'DELETE /api/v1/locations/:id': 'edit_listings',
   'GET /api/v1/geocode': 'edit_listings',
   'GET /api/v1/service-bodies': 'signed-in',
+  'GET /api/v1/service-bodies/:id': 'read_private',
   'POST /api/v1/service-bodies': 'manage_bodies',
   'PATCH /api/v1/service-bodies/:id': 'manage_bodies',
   'DELETE /api/v1/service-bodies/:id': 'manage_bodies',

@@ -45,10 +45,10 @@ export function registerSharedEditRoutes(app: FastifyInstance, ctx: HttpContext)
           ? editableGroups(editing(request), filter)
           : editablePlaces(editing(request), filter);
       });
-      app.get(`/api/v1/${path}/:id`, async (request) =>
-        sharedForEditing(editing(request), kind, idParam(request.params)),
-      );
     }
+    app.get(`/api/v1/${path}/:id`, async (request) =>
+      sharedForEditing(editing(request), kind, idParam(request.params)),
+    );
     app.post(`/api/v1/${path}`, async (request, reply) =>
       reply.code(201).send(await createShared(editing(request), kind, body(request))),
     );

@@ -4,6 +4,8 @@ import type { Me, ServiceBody } from './admin-api-types.ts';
 import { ApiError, api, whenSignedOut } from './api-client.ts';
 import { Layout, type Section } from './components/Layout.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
+import { BodiesPage } from './pages/BodiesPage.tsx';
+import { BodyEditorPage, NewBodyPage } from './pages/BodyEditorPage.tsx';
 import { GroupEditorPage, NewGroupPage } from './pages/GroupEditorPage.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
 import { MeetingEditorPage } from './pages/MeetingEditorPage.tsx';
@@ -42,6 +44,9 @@ const sectionOf: { [K in Route['page']]: Section } = {
   group: 'places',
   'new-group': 'places',
   volunteers: 'volunteers',
+  bodies: 'bodies',
+  body: 'bodies',
+  'new-body': 'bodies',
   account: 'account',
   password: null,
   'not-found': null,
@@ -75,6 +80,12 @@ function PageFor({ route }: { route: Route }) {
       return <NewGroupPage />;
     case 'volunteers':
       return <VolunteersPage />;
+    case 'bodies':
+      return <BodiesPage />;
+    case 'body':
+      return <BodyEditorPage key={route.id} id={route.id} />;
+    case 'new-body':
+      return <NewBodyPage />;
     case 'account':
       return <AccountPage />;
     case 'password':

@@ -14,13 +14,25 @@ import type { presentEdited } from '../../edges/http/meeting-edit.routes.ts';
 import type { inviteVolunteer, volunteersFor } from '../../services/account/volunteer.service.ts';
 import type { BulkAction, editableMeetings } from '../../services/editing/bulk-edit.service.ts';
 import type { Geocoded } from '../../services/editing/geocode.service.ts';
-import type { GroupFields, LocationFields } from '../../services/editing/shared-edit.service.ts';
+import type {
+  GroupFields,
+  LocationFields,
+  ServiceBodyFields,
+} from '../../services/editing/shared-edit.service.ts';
 import type { editableGroups, editablePlaces } from '../../services/editing/shared-list.service.ts';
 import type { QualityFix, qualityReport } from '../../services/quality.service.ts';
 import type { RoomFormat } from '../../domain/room/room-format.ts';
 import type { presentRoom } from '../../services/room/room-setup.service.ts';
 
-export type { BulkAction, FieldChange, Geocoded, MemberRole, QualityFix, TypeCategory };
+export type {
+  BulkAction,
+  FieldChange,
+  Geocoded,
+  MemberRole,
+  QualityFix,
+  ServiceBodyKind,
+  TypeCategory,
+};
 
 /** The error answer of every route. */
 export interface ApiErrorBody {
@@ -122,6 +134,9 @@ type UsedBy = { readonly id: number; readonly meetings: readonly { slug: string;
 export type PlaceDetails = Present<LocationFields> & UsedBy;
 /** GET /api/v1/groups/{id}. */
 export type GroupDetails = Present<GroupFields> & UsedBy;
+/** GET /api/v1/service-bodies/{id}. */
+export type ServiceBodyDetails = Present<ServiceBodyFields> & UsedBy;
+export type ServiceBodyWrite = ServiceBodyFields;
 export type PlaceWrite = LocationFields;
 export type GroupWrite = GroupFields;
 export type GroupContact = NonNullable<GroupFields['contacts']>[number];

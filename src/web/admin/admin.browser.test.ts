@@ -812,6 +812,61 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
     expect(users.users.find((u) => u.email === SECRETARY.email)?.roles).toEqual([]);
   });
 
+  it('adds a service body beneath another, renames it, and deletes it; one with meetings stays', async () => {
+    const page = administrator;
+    await page
+      .getByRole('navigation', { name: 'Volunteer area' })
+      .getByRole('link', { name: 'Service bodies' })
+      .click();
+    await expect.poll(() => heading(page).textContent()).toBe('Service bodies');
+    const tree = page.locator('ul.body-tree').first();
+    expect(
+      await tree.locator(':scope > li > ul.body-tree > li .body-name').allTextContents(),
+    ).toEqual([BODY]);
+    await page.getByRole('link', { name: 'Add beneath Orange County Intergroup' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Add a service body');
+    expect(await page.locator('#body-parent_id option:checked').textContent()).toBe(
+      'Orange County Intergroup',
+    );
+    await page.fill('#body-name', 'Newport Beach District');
+    await page.selectOption('#body-kind', 'district');
+    await checkAccessibility('a new service body', page);
+    await page.getByRole('button', { name: 'Add the service body' }).click();
+    await expect
+      .poll(() => heading(page).textContent())
+      .toBe('Edit the service body “Newport Beach District”');
+    expect(await page.locator('.flash').textContent()).toBe('Added the service body.');
+    await page.fill('#body-name', 'Newport Mesa District');
+    await page.getByRole('button', { name: 'Save the service body' }).click();
+    await expect.poll(() => focused(page)).toBe('p:Saved.');
+
+    // Its district beside Costa Mesa's in the tree; Costa Mesa's meetings keep it from deletion.
+    await page
+      .getByRole('navigation', { name: 'Volunteer area' })
+      .getByRole('link', { name: 'Service bodies' })
+      .click();
+    await expect
+      .poll(() => tree.locator(':scope > li > ul.body-tree > li .body-name').allTextContents())
+      .toEqual([BODY, 'Newport Mesa District']);
+    await page.getByRole('link', { name: BODY, exact: true }).click();
+    await expect.poll(() => heading(page).textContent()).toBe(`Edit the service body “${BODY}”`);
+    expect(
+      await page.locator('section[aria-labelledby="delete-service-body"]').textContent(),
+    ).toContain('meetings belong to this service body, so it cannot be deleted');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Newport Mesa District', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete this service body' }).click();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Service bodies');
+    expect(await page.locator('.flash').textContent()).toBe(
+      'Deleted the service body “Newport Mesa District”.',
+    );
+    expect(
+      await tree.locator(':scope > li > ul.body-tree > li .body-name').allTextContents(),
+    ).toEqual([BODY]);
+    await checkAccessibility('the service bodies', page);
+  });
+
   it('shows where the focus is at every Tab stop', async () => {
     const page = administrator;
     const report: string[] = [];

@@ -28,6 +28,8 @@ import type {
   QualityFix,
   QualityReport,
   ServiceBodiesAnswer,
+  ServiceBodyDetails,
+  ServiceBodyWrite,
   StatusAnswer,
   TotpSetup,
   TypesAnswer,
@@ -184,6 +186,14 @@ export const api = {
   saveGroup: (id: number, body: GroupWrite) =>
     request<GroupDetails>('PATCH', path`/api/v1/groups/${id}`, body),
   serviceBodies: () => request<ServiceBodiesAnswer>('GET', '/api/v1/service-bodies'),
+  serviceBody: (id: number) =>
+    request<ServiceBodyDetails>('GET', path`/api/v1/service-bodies/${id}`),
+  createServiceBody: (body: ServiceBodyWrite) =>
+    request<Created>('POST', '/api/v1/service-bodies', body),
+  saveServiceBody: (id: number, body: ServiceBodyWrite) =>
+    request<ServiceBodyDetails>('PATCH', path`/api/v1/service-bodies/${id}`, body),
+  deleteServiceBody: (id: number) =>
+    request<undefined>('DELETE', path`/api/v1/service-bodies/${id}`),
   quality: (bodyId: number) =>
     request<QualityReport>('GET', path`/api/v1/service-bodies/${bodyId}/quality`),
   /** A data-quality fix: exactly the request the finding names. */

@@ -20,6 +20,9 @@ describe('the volunteer area’s addresses', () => {
     ['/admin/places/new', { page: 'new-place' }],
     ['/admin/groups/new', { page: 'new-group' }],
     ['/admin/quality/new', { page: 'not-found' }],
+    ['/admin/bodies', { page: 'bodies' }],
+    ['/admin/bodies/7', { page: 'body', id: 7 }],
+    ['/admin/bodies/new', { page: 'new-body' }],
     ['/admin/volunteers', { page: 'volunteers' }],
     ['/admin/account', { page: 'account' }],
     ['/admin/password', { page: 'password' }],
@@ -36,5 +39,6 @@ describe('the volunteer area’s addresses', () => {
     expect(routeOf(href.meeting('café/1'))).toEqual({ page: 'meeting', slug: 'café/1' });
     expect(routeOf(href.meetingHistory('a b'))).toEqual({ page: 'meeting-history', slug: 'a b' });
     expect(routeOf(href.quality(5))).toEqual({ page: 'quality', bodyId: 5 });
+    expect(routeOf(href.newBody(3).split('?')[0] ?? '')).toEqual({ page: 'new-body' });
   });
 });

@@ -12,6 +12,9 @@ export type Route =
   | { readonly page: 'new-place' }
   | { readonly page: 'group'; readonly id: number }
   | { readonly page: 'new-group' }
+  | { readonly page: 'bodies' }
+  | { readonly page: 'body'; readonly id: number }
+  | { readonly page: 'new-body' }
   | { readonly page: 'volunteers' }
   | { readonly page: 'account' }
   | { readonly page: 'password' }
@@ -31,6 +34,11 @@ export const href = {
   groups: '/admin/groups',
   group: (id: number) => `/admin/groups/${id}`,
   newGroup: '/admin/groups/new',
+  bodies: '/admin/bodies',
+  body: (id: number) => `/admin/bodies/${id}`,
+  /** A new body, beneath this one (none: a top body). */
+  newBody: (parent: number | null) =>
+    parent === null ? '/admin/bodies/new' : `/admin/bodies/new?parent=${parent}`,
   volunteers: '/admin/volunteers',
   account: '/admin/account',
   publicMeeting: (slug: string) => `/meetings/${encodeURIComponent(slug)}`,
@@ -67,6 +75,8 @@ export function routeOf(pathname: string): Route {
         return { page: 'places' };
       case 'volunteers':
         return { page: 'volunteers' };
+      case 'bodies':
+        return { page: 'bodies' };
       case 'account':
         return { page: 'account' };
       case 'password':
@@ -84,6 +94,7 @@ export function routeOf(pathname: string): Route {
   if (parts.length === 2 && second === 'new') {
     if (first === 'places') return { page: 'new-place' };
     if (first === 'groups') return { page: 'new-group' };
+    if (first === 'bodies') return { page: 'new-body' };
   }
   if (parts.length === 2) {
     const n = id(second);
@@ -91,6 +102,7 @@ export function routeOf(pathname: string): Route {
       if (first === 'quality') return { page: 'quality', bodyId: n };
       if (first === 'places') return { page: 'place', id: n };
       if (first === 'groups') return { page: 'group', id: n };
+      if (first === 'bodies') return { page: 'body', id: n };
     }
   }
   return { page: 'not-found' };

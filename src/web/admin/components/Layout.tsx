@@ -5,7 +5,15 @@ import { Link, useLocation } from '../router.tsx';
 import { href } from '../routes.ts';
 
 export type Section =
-  'meetings' | 'requests' | 'history' | 'quality' | 'places' | 'volunteers' | 'account' | null;
+  | 'meetings'
+  | 'requests'
+  | 'history'
+  | 'quality'
+  | 'places'
+  | 'volunteers'
+  | 'bodies'
+  | 'account'
+  | null;
 
 function NavLink(props: { to: string; current: boolean; children: ReactNode }) {
   return (
@@ -62,6 +70,11 @@ export function Layout(props: {
                 {may(me, 'manage_volunteers') ? (
                   <NavLink to={href.volunteers} current={section === 'volunteers'}>
                     Volunteers
+                  </NavLink>
+                ) : null}
+                {may(me, 'manage_bodies') ? (
+                  <NavLink to={href.bodies} current={section === 'bodies'}>
+                    Service bodies
                   </NavLink>
                 ) : null}
                 <NavLink to={href.account} current={section === 'account'}>

@@ -65,27 +65,37 @@ export function UsedBy(props: {
 }
 
 /**
- * Deleting a place or group: only once no meeting uses it (nothing is left without a place or
- * group it names), so while one does the page says what to do instead; the server refuses too.
+ * Deleting a place, group or service body: only once no meeting uses it (nothing is left without
+ * a place, group or body it names), so while one does the page says what to do instead; the
+ * server refuses too, and says so (a body with bodies or volunteers beneath, say).
  */
 export function DeleteShared(props: {
-  what: 'place' | 'group';
+  what: 'place' | 'group' | 'service body';
   label: string;
   meetings: number;
   onDelete: () => Promise<void>;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
-  const id = `delete-${props.what}`;
+  const id = `delete-${props.what.replace(' ', '-')}`;
+  const one = props.meetings === 1;
   return (
     <section aria-labelledby={id} className="danger-zone">
       <h2 id={id}>Delete this {props.what}</h2>
       {props.meetings > 0 ? (
-        <p>
-          {props.meetings === 1 ? 'A meeting uses' : `${props.meetings} meetings use`} this{' '}
-          {props.what}, so it cannot be deleted: first move {props.meetings === 1 ? 'it' : 'them'}{' '}
-          to another {props.what} (tick them in <Link href={href.meetings}>My meetings</Link>) or
-          delete {props.meetings === 1 ? 'it' : 'them'}.
-        </p>
+        props.what === 'service body' ? (
+          <p>
+            {one ? 'A meeting belongs' : `${props.meetings} meetings belong`} to this service body,
+            so it cannot be deleted: first give {one ? 'it' : 'them'} another body in{' '}
+            {one ? 'its' : 'each'} meeting’s editor, or delete {one ? 'it' : 'them'}.
+          </p>
+        ) : (
+          <p>
+            {one ? 'A meeting uses' : `${props.meetings} meetings use`} this {props.what}, so it
+            cannot be deleted: first move {one ? 'it' : 'them'} to another {props.what} (tick{' '}
+            {one ? 'it' : 'them'} in <Link href={href.meetings}>My meetings</Link>) or delete{' '}
+            {one ? 'it' : 'them'}.
+          </p>
+        )
       ) : (
         <>
           {problem ? (
@@ -95,7 +105,7 @@ export function DeleteShared(props: {
           ) : null}
           <ConfirmAction
             label={`Delete this ${props.what}`}
-            question={`Delete the ${props.what} “${props.label}”? No meeting uses it. Its history keeps what it said, so it can be brought back from History.`}
+            question={`Delete the ${props.what} “${props.label}”? Its history keeps what it said, so it can be brought back from History.`}
             confirmLabel="Yes, delete it"
             danger
             onConfirm={async () => {
