@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import type { ServiceBody } from '../admin-api-types.ts';
+import { type ReactNode, useState } from 'react';
+import { bodiesWhere } from '../permissions.ts';
 import { problemOf } from '../problems.ts';
 import { Link } from '../router.tsx';
 import { href } from '../routes.ts';
+import { useSession } from '../session.tsx';
 import { ConfirmAction } from './ConfirmAction.tsx';
 import { FocusMessage } from './FocusMessage.tsx';
 import { SelectField } from './fields.tsx';
@@ -11,31 +12,29 @@ import { SelectField } from './fields.tsx';
 
 /**
  * The service body a new place or group will be kept by: one the person edits listings of, or,
- * for an administrator, none (then only administrators keep it). The empty value is none.
+ * for an administrator, none (then only administrators keep it). Answers the choice as the API
+ * takes it, and its field.
  */
-export function BodyChoice(props: {
-  id: string;
-  bodies: readonly ServiceBody[];
-  admin: boolean;
-  value: string;
-  onValue: (value: string) => void;
-}) {
-  const options = props.bodies.map((b) => ({ value: String(b.id), label: b.name }));
-  if (props.admin) options.push({ value: '', label: 'No service body: administrators keep it' });
-  return (
-    <SelectField
-      id={props.id}
-      label="Kept by"
-      hint="The service body whose volunteers keep it."
-      value={props.value}
-      onValue={props.onValue}
-      options={options}
-    />
-  );
+export function useBodyChoice(id: string): { serviceBodyId: number | null; field: ReactNode } {
+  const { me, bodies } = useSession();
+  const mine = bodiesWhere(me, 'edit_listings', bodies);
+  const [value, setValue] = useState(() => String(mine[0]?.id ?? ''));
+  const options = mine.map((b) => ({ value: String(b.id), label: b.name }));
+  if (me.is_admin) options.push({ value: '', label: 'No service body: administrators keep it' });
+  return {
+    serviceBodyId: value ? Number(value) : null,
+    field: (
+      <SelectField
+        id={id}
+        label="Kept by"
+        hint="The service body whose volunteers keep it."
+        value={value}
+        onValue={setValue}
+        options={options}
+      />
+    ),
+  };
 }
-
-/** The body chosen, as the API takes it. */
-export const chosenBody = (value: string): number | null => (value ? Number(value) : null);
 
 /** The meetings using a place or group, each opening its editor. */
 export function UsedBy(props: {

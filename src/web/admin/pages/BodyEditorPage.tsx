@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { serviceBodyKinds } from '../../../domain/service-body/service-body.ts';
 import type {
   ServiceBody,
@@ -7,14 +7,20 @@ import type {
   ServiceBodyWrite,
 } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
+import {
+  type EditorProps,
+  FormActions,
+  NotLoaded,
+  useEditorSubmit,
+} from '../components/EditorParts.tsx';
 import { FocusMessage } from '../components/FocusMessage.tsx';
 import { DeleteShared } from '../components/SharedParts.tsx';
 import { FormError, SelectField, TextField } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useUnsavedWarning } from '../meeting/use-unsaved-warning.ts';
 import { bodiesWhere } from '../permissions.ts';
-import { problemOf, useProblem } from '../problems.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { useProblem } from '../problems.ts';
+import { navigate, useLocation } from '../router.tsx';
 import { href } from '../routes.ts';
 import { bodyName, useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
@@ -79,25 +85,13 @@ export function BodyEditorPage({ id }: { id: number }) {
   const { bodies, refresh } = useSession();
   const [saved, setSaved] = useState<{ body: ServiceBodyDetails; version: number } | null>(null);
   const body = saved?.body ?? loaded.data;
-  if (loaded.error) {
-    return (
-      <>
-        <PageHeading title="Service body not found" />
-        <p className="message error">{problemOf(loaded.error).message}</p>
-        <p>
-          <Link href={href.bodies}>Service bodies</Link>
-        </p>
-      </>
-    );
-  }
   if (!body) {
     return (
-      <>
-        <PageHeading title="Edit a service body" />
-        <p className="status" role="status">
-          Loading the service body…
-        </p>
-      </>
+      <NotLoaded
+        error={loaded.error}
+        what="service body"
+        back={{ href: href.bodies, label: 'Service bodies' }}
+      />
     );
   }
   const beneath = bodies.filter((b) => b.parent_id === id).length;
@@ -179,19 +173,16 @@ export function NewBodyPage() {
   );
 }
 
-function BodyForm(props: {
-  body: ServiceBodyDetails;
-  /** Bodies it may not be put beneath (itself and those beneath it). */
-  exclude: ReadonlySet<number>;
-  saved: string | null;
-  submit: { label: string; busy: string };
-  onSubmit: (write: ServiceBodyWrite) => Promise<void>;
-  creating?: boolean;
-}) {
+function BodyForm(
+  props: EditorProps<ServiceBodyWrite> & {
+    body: ServiceBodyDetails;
+    /** Bodies it may not be put beneath (itself and those beneath it). */
+    exclude: ReadonlySet<number>;
+  },
+) {
   const { me, bodies } = useSession();
   const [baseline] = useState(() => formOf(props.body));
   const [form, setForm] = useState(baseline);
-  const [busy, setBusy] = useState(false);
   const problems = useProblem(FORM, FIELDS);
   const write = writeOf(baseline, form);
   const dirty = Object.keys(write).length > 0;
@@ -213,30 +204,19 @@ function BodyForm(props: {
     ...parents.map((b) => ({ value: String(b.id), label: b.name })),
   ];
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!form.name.trim()) {
-      problems.show({ field: 'name', message: 'Give the service body a name.' });
-      return;
-    }
-    if (!dirty && !props.creating) {
-      problems.show({ field: null, message: 'Nothing has changed yet: there is nothing to save.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      await props.onSubmit(write);
-    } catch (error) {
-      problems.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useEditorSubmit({
+    props,
+    write,
+    dirty,
+    problems,
+    check: () =>
+      form.name.trim() ? null : { field: 'name', message: 'Give the service body a name.' },
+  });
 
   return (
     <>
       {props.saved && !dirty ? <FocusMessage kind="done">{props.saved}</FocusMessage> : null}
-      <form className="stack editor" onSubmit={(e) => void save(e)} noValidate>
+      <form className="stack editor" onSubmit={submit} noValidate>
         <h2>The service body</h2>
         <FormError id={FORM} message={problems.general} />
         <TextField {...text('name')} label="Name" />
@@ -261,14 +241,7 @@ function BodyForm(props: {
         <TextField {...text('email')} label="E-mail" type="email" />
         <TextField {...text('phone')} label="Phone" type="tel" />
         <TextField {...text('website')} label="Website" type="url" inputMode="url" />
-        <div className="form-actions">
-          <span className="dirty" aria-live="polite">
-            {dirty ? 'Changes not saved yet' : ''}
-          </span>
-          <button type="submit" disabled={busy}>
-            {busy ? props.submit.busy : props.submit.label}
-          </button>
-        </div>
+        <FormActions dirty={dirty} busy={busy} submit={props.submit} />
       </form>
     </>
   );

@@ -1,14 +1,19 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import type { GroupContact, GroupDetails, GroupWrite } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
+import {
+  type EditorProps,
+  FormActions,
+  NotLoaded,
+  useEditorSubmit,
+} from '../components/EditorParts.tsx';
 import { FocusMessage } from '../components/FocusMessage.tsx';
-import { BodyChoice, DeleteShared, UsedBy, chosenBody } from '../components/SharedParts.tsx';
+import { DeleteShared, UsedBy, useBodyChoice } from '../components/SharedParts.tsx';
 import { Checkbox, FormError, TextArea, TextField } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useUnsavedWarning } from '../meeting/use-unsaved-warning.ts';
-import { bodiesWhere } from '../permissions.ts';
-import { problemOf, useProblem } from '../problems.ts';
-import { Link, navigate } from '../router.tsx';
+import { useProblem } from '../problems.ts';
+import { navigate } from '../router.tsx';
 import { href } from '../routes.ts';
 import { bodyName, useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
@@ -93,25 +98,13 @@ export function GroupEditorPage({ id }: { id: number }) {
   const [saved, setSaved] = useState<{ group: GroupDetails; version: number } | null>(null);
   const { bodies } = useSession();
   const group = saved?.group ?? loaded.data;
-  if (loaded.error) {
-    return (
-      <>
-        <PageHeading title="Group not found" />
-        <p className="message error">{problemOf(loaded.error).message}</p>
-        <p>
-          <Link href={href.places}>Places and groups</Link>
-        </p>
-      </>
-    );
-  }
   if (!group) {
     return (
-      <>
-        <PageHeading title="Edit a group" />
-        <p className="status" role="status">
-          Loading the group…
-        </p>
-      </>
+      <NotLoaded
+        error={loaded.error}
+        what="group"
+        back={{ href: href.places, label: 'Places and groups' }}
+      />
     );
   }
   const label = group.name || String(id);
@@ -155,11 +148,9 @@ export function GroupEditorPage({ id }: { id: number }) {
 
 /** A group no meeting belongs to yet, kept by one of the person's bodies. */
 export function NewGroupPage() {
-  const { me, bodies } = useSession();
-  const mine = bodiesWhere(me, 'edit_listings', bodies);
-  const [bodyId, setBodyId] = useState(() => String(mine[0]?.id ?? ''));
+  const keeper = useBodyChoice(`${FORM}-service_body_id`);
   const create = async (write: GroupWrite) => {
-    const created = await api.createGroup({ ...write, service_body_id: chosenBody(bodyId) });
+    const created = await api.createGroup({ ...write, service_body_id: keeper.serviceBodyId });
     navigate(href.group(created.id), {
       flash: 'Added the group. Move meetings into it from My meetings.',
     });
@@ -173,34 +164,16 @@ export function NewGroupPage() {
         submit={{ label: 'Add the group', busy: 'Adding…' }}
         onSubmit={create}
         creating
-        before={
-          <BodyChoice
-            id={`${FORM}-service_body_id`}
-            bodies={mine}
-            admin={me.is_admin}
-            value={bodyId}
-            onValue={setBodyId}
-          />
-        }
+        before={keeper.field}
       />
     </>
   );
 }
 
-function GroupFormView(props: {
-  group: GroupDetails;
-  /** What to say once saved (null: not saved yet). */
-  saved: string | null;
-  submit: { label: string; busy: string };
-  onSubmit: (write: GroupWrite) => Promise<void>;
-  /** A new group: everything filled in is sent, and nothing filled in is the server's to refuse. */
-  creating?: boolean;
-  before?: ReactNode;
-}) {
+function GroupFormView(props: EditorProps<GroupWrite> & { group: GroupDetails }) {
   const { group } = props;
   const [baseline] = useState(() => formOf(group));
   const [form, setForm] = useState(baseline);
-  const [busy, setBusy] = useState(false);
   const problems = useProblem(FORM, FIELDS);
   const write = writeOf(baseline, form);
   const dirty = Object.keys(write).length > 0;
@@ -214,30 +187,19 @@ function GroupFormView(props: {
   const setContact = (i: number, contact: ContactText) =>
     setForm({ ...form, contacts: form.contacts.map((c, j) => (j === i ? contact : c)) });
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!form.text.name.trim()) {
-      problems.show({ field: 'name', message: 'Give the group a name.' });
-      return;
-    }
-    if (!dirty && !props.creating) {
-      problems.show({ field: null, message: 'Nothing has changed yet: there is nothing to save.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      await props.onSubmit(write);
-    } catch (error) {
-      problems.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useEditorSubmit({
+    props,
+    write,
+    dirty,
+    problems,
+    check: () =>
+      form.text.name.trim() ? null : { field: 'name', message: 'Give the group a name.' },
+  });
 
   return (
     <>
       {props.saved && !dirty ? <FocusMessage kind="done">{props.saved}</FocusMessage> : null}
-      <form className="stack editor" onSubmit={(e) => void save(e)} noValidate>
+      <form className="stack editor" onSubmit={submit} noValidate>
         <h2>The group</h2>
         <FormError id={FORM} message={problems.general} />
         {props.before}
@@ -310,14 +272,7 @@ function GroupFormView(props: {
             Add a contact
           </button>
         </div>
-        <div className="form-actions">
-          <span className="dirty" aria-live="polite">
-            {dirty ? 'Changes not saved yet' : ''}
-          </span>
-          <button type="submit" disabled={busy}>
-            {busy ? props.submit.busy : props.submit.label}
-          </button>
-        </div>
+        <FormActions dirty={dirty} busy={busy} submit={props.submit} />
       </form>
     </>
   );

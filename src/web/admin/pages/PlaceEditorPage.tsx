@@ -1,15 +1,20 @@
-import { type FormEvent, type ReactNode, Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { PlaceDetails, PlaceWrite } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
-import { BodyChoice, DeleteShared, UsedBy, chosenBody } from '../components/SharedParts.tsx';
+import { DeleteShared, UsedBy, useBodyChoice } from '../components/SharedParts.tsx';
+import {
+  type EditorProps,
+  FormActions,
+  NotLoaded,
+  useEditorSubmit,
+} from '../components/EditorParts.tsx';
 import { FocusMessage } from '../components/FocusMessage.tsx';
 import { Checkbox, FormError, TextArea, TextField } from '../components/fields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { coordinate, pointOf } from '../meeting/coordinates.ts';
 import { useUnsavedWarning } from '../meeting/use-unsaved-warning.ts';
-import { bodiesWhere } from '../permissions.ts';
 import { problemOf, useProblem } from '../problems.ts';
-import { Link, navigate } from '../router.tsx';
+import { navigate } from '../router.tsx';
 import { href } from '../routes.ts';
 import { bodyName, useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
@@ -100,25 +105,13 @@ export function PlaceEditorPage({ id }: { id: number }) {
   const [saved, setSaved] = useState<{ place: PlaceDetails; version: number } | null>(null);
   const { bodies } = useSession();
   const place = saved?.place ?? loaded.data;
-  if (loaded.error) {
-    return (
-      <>
-        <PageHeading title="Place not found" />
-        <p className="message error">{problemOf(loaded.error).message}</p>
-        <p>
-          <Link href={href.places}>Places and groups</Link>
-        </p>
-      </>
-    );
-  }
   if (!place) {
     return (
-      <>
-        <PageHeading title="Edit a place" />
-        <p className="status" role="status">
-          Loading the place…
-        </p>
-      </>
+      <NotLoaded
+        error={loaded.error}
+        what="place"
+        back={{ href: href.places, label: 'Places and groups' }}
+      />
     );
   }
   const label = place.name ?? place.formatted_address ?? String(id);
@@ -162,11 +155,9 @@ export function PlaceEditorPage({ id }: { id: number }) {
 
 /** A place no meeting uses yet, kept by one of the person's bodies; meetings are moved to it. */
 export function NewPlacePage() {
-  const { me, bodies } = useSession();
-  const mine = bodiesWhere(me, 'edit_listings', bodies);
-  const [bodyId, setBodyId] = useState(() => String(mine[0]?.id ?? ''));
+  const keeper = useBodyChoice(`${FORM}-service_body_id`);
   const create = async (write: PlaceWrite) => {
-    const created = await api.createPlace({ ...write, service_body_id: chosenBody(bodyId) });
+    const created = await api.createPlace({ ...write, service_body_id: keeper.serviceBodyId });
     navigate(href.place(created.id), {
       flash: 'Added the place. Move meetings to it from My meetings.',
     });
@@ -180,35 +171,17 @@ export function NewPlacePage() {
         submit={{ label: 'Add the place', busy: 'Adding…' }}
         onSubmit={create}
         creating
-        before={
-          <BodyChoice
-            id={`${FORM}-service_body_id`}
-            bodies={mine}
-            admin={me.is_admin}
-            value={bodyId}
-            onValue={setBodyId}
-          />
-        }
+        before={keeper.field}
       />
     </>
   );
 }
 
-function PlaceForm(props: {
-  place: PlaceDetails;
-  /** What to say once saved (null: not saved yet). */
-  saved: string | null;
-  submit: { label: string; busy: string };
-  onSubmit: (write: PlaceWrite) => Promise<void>;
-  /** A new place: everything filled in is sent, and nothing filled in is the server's to refuse. */
-  creating?: boolean;
-  before?: ReactNode;
-}) {
+function PlaceForm(props: EditorProps<PlaceWrite> & { place: PlaceDetails }) {
   const { place } = props;
   const { config } = useSession();
   const [baseline] = useState(() => formOf(place));
   const [form, setForm] = useState(baseline);
-  const [busy, setBusy] = useState(false);
   const [found, setFound] = useState<{ text: string; ok: boolean } | null>(null);
   const problems = useProblem(FORM, FIELDS);
   const write = writeOf(baseline, form);
@@ -221,34 +194,22 @@ function PlaceForm(props: {
     error: problems.errorFor(field),
   });
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    for (const f of ['latitude', 'longitude'] as const) {
-      if (form.text[f].trim() !== '' && coordinate(form.text[f]) === null) {
-        problems.show({ field: f, message: 'Give a number, such as 51.5074 (or leave it empty).' });
-        return;
+  const { busy, submit } = useEditorSubmit({
+    props,
+    write,
+    dirty,
+    problems,
+    check: () => {
+      for (const f of ['latitude', 'longitude'] as const) {
+        if (form.text[f].trim() !== '' && coordinate(form.text[f]) === null) {
+          return { field: f, message: 'Give a number, such as 51.5074 (or leave it empty).' };
+        }
       }
-    }
-    if (props.creating && !form.text.name.trim() && !form.text.formatted_address.trim()) {
-      problems.show({
-        field: 'formatted_address',
-        message: 'Give the place an address or a name.',
-      });
-      return;
-    }
-    if (!dirty && !props.creating) {
-      problems.show({ field: null, message: 'Nothing has changed yet: there is nothing to save.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      await props.onSubmit(write);
-    } catch (error) {
-      problems.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return props.creating && !form.text.name.trim() && !form.text.formatted_address.trim()
+        ? { field: 'formatted_address', message: 'Give the place an address or a name.' }
+        : null;
+    },
+  });
 
   const findAddress = () => {
     const t = form.text;
@@ -285,7 +246,7 @@ function PlaceForm(props: {
   return (
     <>
       {props.saved && !dirty ? <FocusMessage kind="done">{props.saved}</FocusMessage> : null}
-      <form className="stack editor" onSubmit={(e) => void save(e)} noValidate>
+      <form className="stack editor" onSubmit={submit} noValidate>
         <h2>The place</h2>
         <FormError id={FORM} message={problems.general} />
         {props.before}
@@ -352,14 +313,7 @@ function PlaceForm(props: {
           label="Time zone"
           hint="Worked out from the point when it moves; change it only if that is wrong."
         />
-        <div className="form-actions">
-          <span className="dirty" aria-live="polite">
-            {dirty ? 'Changes not saved yet' : ''}
-          </span>
-          <button type="submit" disabled={busy}>
-            {busy ? props.submit.busy : props.submit.label}
-          </button>
-        </div>
+        <FormActions dirty={dirty} busy={busy} submit={props.submit} />
       </form>
     </>
   );
