@@ -30,6 +30,17 @@ export const TEXT_MAX = 2000;
 /** After this many refused messages a connection is closed. */
 export const STRIKES_MAX = 30;
 
+/**
+ * One participant's buckets and refused messages. The limits are the participant's, not the
+ * connection's: coming back with the resume token does not start them afresh.
+ */
+export interface FloodLimits {
+  readonly buckets: Map<FloodKind, Bucket>;
+  strikes: number;
+}
+
+export const newFloodLimits = (): FloodLimits => ({ buckets: new Map(), strikes: 0 });
+
 export function fullBucket(rate: Rate, now: number): Bucket {
   return { tokens: rate.burst, at: now };
 }

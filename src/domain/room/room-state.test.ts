@@ -149,22 +149,37 @@ describe('taking turns', () => {
     });
   });
 
-  it('offers the floor to each member in turn in round mode; one may pass', () => {
+  it('offers the floor to each member in turn in round mode, by itself; one may pass', () => {
     const { state, host, ids } = meeting();
+    // The round begins at once with the first member (the chair runs it, so is not in it).
     let s = must(apply(state, host, { type: 'round_mode', on: true }, T0));
-    s = must(apply(s, ids[0], { type: 'pass' }, T0));
-    const order: (string | null)[] = [];
-    for (let i = 0; i < 3; i++) {
-      const next = apply(s, host, { type: 'call_next' }, T0);
-      if (!next.ok) break;
-      s = next.state;
-      order.push(s.speaker);
-    }
-    expect(order).toEqual([host, ids[1], ids[2]]);
+    expect([s.speaker, s.shareEndsAt]).toEqual([ids[0], T0 + 5 * 60_000]);
+    // Passing, or a share ended by the chair, offers the floor to the next in the round.
+    s = must(apply(s, ids[0], { type: 'pass' }, T0 + 1000));
+    expect([s.speaker, s.shareEndsAt]).toEqual([ids[1], T0 + 1000 + 5 * 60_000]);
+    // One who passes before their turn comes is skipped.
+    s = must(apply(s, ids[2], { type: 'pass' }, T0));
+    s = must(apply(s, host, { type: 'end_share' }, T0));
+    expect(s.speaker).toBeNull();
     expect(apply(s, host, { type: 'call_next' }, T0)).toMatchObject({
       ok: false,
       code: 'queue_empty',
     });
+    // Round mode again: a new round, from the first member.
+    s = must(apply(s, host, { type: 'round_mode', on: true }, T0));
+    expect(s.speaker).toBe(ids[0]);
+    // The chair may move the round on too.
+    s = must(apply(s, host, { type: 'call_next' }, T0));
+    expect(s.speaker).toBe(ids[1]);
+  });
+
+  it('ends a share without offering the floor when not in round mode', () => {
+    const { state, host, ids } = meeting();
+    let s = must(apply(state, ids[0], { type: 'raise_hand' }, T0));
+    s = must(apply(s, ids[1], { type: 'raise_hand' }, T0));
+    s = must(apply(s, host, { type: 'call_next' }, T0));
+    s = must(apply(s, ids[0], { type: 'pass' }, T0));
+    expect([s.speaker, s.queue]).toEqual([null, [ids[1]]]);
   });
 
   it('moves through the format’s steps and, at the end, to the fellowship time', () => {

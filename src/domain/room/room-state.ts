@@ -348,12 +348,42 @@ export function apply(state: RoomState, from: string, command: RoomCommand, now:
   const actor = participantOf(state, from);
   if (!actor) return refuse('not_found', 'You are not in this meeting: join again.');
   if (state.phase === 'ended') return refuse('ended', 'This meeting has ended.');
-  if (isMemberCommand(command)) return applyMemberCommand(state, actor, command);
+  if (isMemberCommand(command)) return applyMemberCommand(state, actor, command, now);
   if (!isHost(actor)) return refuse('not_allowed', 'Only the host can do that.');
   return applyHostCommand(state, command, now);
 }
 
-function applyMemberCommand(state: RoomState, actor: Participant, command: MemberCommand): Outcome {
+/**
+ * In round mode, the next one the room offers the floor to: the first present member, by when
+ * they came in, who has not had a turn this round (the chair runs the round, so is not in it).
+ */
+function nextInRound(state: RoomState): string | undefined {
+  return [...state.participants]
+    .sort((a, b) => a.joinedAt - b.joinedAt)
+    .find((p) => present(p) && p.role !== 'host' && !p.hadTurn && p.id !== state.speaker)?.id;
+}
+
+/** The floor given to one participant: off the queue, their turn had, the share timer on. */
+function giveFloor(state: RoomState, id: string, now: number): RoomState {
+  const given = withParticipant({ ...state, queue: state.queue.filter((q) => q !== id) }, id, {
+    hadTurn: true,
+  });
+  return { ...given, speaker: id, shareEndsAt: now + state.settings.shareMinutes * 60_000 };
+}
+
+/** The floor free again: in round mode, offered at once to the next in the round. */
+function floorFreed(state: RoomState, now: number): RoomState {
+  const freed = { ...state, speaker: null, shareEndsAt: null };
+  const next = state.roundMode ? nextInRound(freed) : undefined;
+  return next === undefined ? freed : giveFloor(freed, next, now);
+}
+
+function applyMemberCommand(
+  state: RoomState,
+  actor: Participant,
+  command: MemberCommand,
+  now: number,
+): Outcome {
   const from = actor.id;
   switch (command.type) {
     case 'raise_hand':
@@ -370,7 +400,7 @@ function applyMemberCommand(state: RoomState, actor: Participant, command: Membe
         from,
         { hadTurn: true },
       );
-      return ok(state.speaker === from ? { ...passed, speaker: null, shareEndsAt: null } : passed);
+      return ok(state.speaker === from ? floorFreed(passed, now) : passed);
     }
     case 'leave':
       return ok(without(state, from), { close: [{ participantId: from, reason: 'left' }] });
@@ -400,9 +430,7 @@ function applyHostCommand(state: RoomState, command: HostCommand, now: number): 
     }
     case 'call_next': {
       const next = state.roundMode
-        ? [...state.participants]
-            .sort((a, b) => a.joinedAt - b.joinedAt)
-            .find((p) => present(p) && !p.hadTurn && p.id !== state.speaker)?.id
+        ? nextInRound(state)
         : state.queue.find((id) => participantOf(state, id)?.awaySince === null);
       if (next === undefined) {
         return refuse(
@@ -412,19 +440,10 @@ function applyHostCommand(state: RoomState, command: HostCommand, now: number): 
             : 'No one has a hand raised.',
         );
       }
-      const given = withParticipant(
-        { ...state, queue: state.queue.filter((q) => q !== next) },
-        next,
-        { hadTurn: true },
-      );
-      return ok({
-        ...given,
-        speaker: next,
-        shareEndsAt: now + state.settings.shareMinutes * 60_000,
-      });
+      return ok(giveFloor(state, next, now));
     }
     case 'end_share':
-      return ok({ ...state, speaker: null, shareEndsAt: null });
+      return ok(floorFreed(state, now));
     case 'skip': {
       const [first, ...rest] = state.queue;
       return first === undefined ? ok(state) : ok({ ...state, queue: [...rest, first] });
@@ -441,12 +460,16 @@ function applyHostCommand(state: RoomState, command: HostCommand, now: number): 
       return ok({ ...state, waitingRoom: command.on });
     case 'private_messages':
       return ok({ ...state, privateMessages: command.on });
-    case 'round_mode':
-      return ok({
+    case 'round_mode': {
+      const round = {
         ...state,
         roundMode: command.on,
         participants: state.participants.map((p) => ({ ...p, hadTurn: false })),
-      });
+      };
+      // A round begins with the floor offered to its first member, unless someone is sharing.
+      const first = command.on && state.speaker === null ? nextInRound(round) : undefined;
+      return ok(first === undefined ? round : giveFloor(round, first, now));
+    }
     case 'end_meeting': {
       const cleared = { ...state, queue: [], speaker: null, shareEndsAt: null };
       if (state.phase === 'open' && state.settings.fellowshipMinutes > 0) {

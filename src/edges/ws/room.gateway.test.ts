@@ -281,7 +281,7 @@ describe('safety', () => {
   });
 
   it('limits how fast and how much one person can send', async () => {
-    const { host, members } = await meeting(['Ana']);
+    const { r, host, members } = await meeting(['Ana']);
     const ana = members[0]!;
     ana.send({ type: 'chat', text: 'x'.repeat(2001) });
     expect(await ana.wait((m) => m.type === 'error', 'too long')).toMatchObject({
@@ -294,6 +294,12 @@ describe('safety', () => {
       (m) => m.type === 'chat' && String(m['text']).startsWith('line'),
     );
     expect(delivered.length).toBe(6);
+    // The limits are Ana's, not her connection's: coming back (or a second window) refills nothing.
+    const again = await RoomClient.join(r.url, { name: 'Ana', resumeToken: ana.resumeToken });
+    again.send({ type: 'chat', text: 'line again' });
+    expect(await again.wait((m) => m.type === 'error', 'still limited')).toMatchObject({
+      code: 'rate_limited',
+    });
     host.send({ type: 'end_meeting' });
   });
 

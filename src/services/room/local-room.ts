@@ -1,5 +1,6 @@
 import type { StoredRoom } from '../../adapters/db/repositories/room.repository.ts';
 import type { RoomEvent } from '../../adapters/rooms/room-hub.ts';
+import type { FloodLimits } from '../../domain/room/flood-limit.ts';
 import type { Participant, RoomErrorCode, RoomState } from '../../domain/room/room-state.ts';
 import { stateView, waitingView } from '../../domain/room/room-view.ts';
 import { type RoomSession, frame } from './room-session.ts';
@@ -24,6 +25,8 @@ export class LocalRoom {
   lastTouch = 0;
   private readonly sessions = new Set<RoomSession>();
   private readonly byParticipant = new Map<string, RoomSession>();
+  /** Per participant, not per connection: coming back with the resume token starts no fresh. */
+  private readonly limits = new Map<string, FloodLimits>();
   private flushing = false;
   private lastMember: { state: RoomState; text: string; frame: Buffer } | null = null;
   private lastHost: { state: RoomState; text: string; frame: Buffer } | null = null;
@@ -50,6 +53,14 @@ export class LocalRoom {
 
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** The participant's limits (the joining connection's own, for one who is new here). */
+  limitsOf(participantId: string, fresh: FloodLimits): FloodLimits {
+    const kept = this.limits.get(participantId);
+    if (kept) return kept;
+    this.limits.set(participantId, fresh);
+    return fresh;
   }
 
   attach(session: RoomSession): void {

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { keyedHash, newToken, sameSecret, tokenHash } from '../../adapters/auth/secrets.ts';
 import {
-  type Bucket,
   type FloodKind,
+  type FloodLimits,
   STRIKES_MAX,
   TEXT_MAX,
   cleanText,
   floodRates,
   fullBucket,
+  newFloodLimits,
   take,
 } from '../../domain/room/flood-limit.ts';
 import { type RoomErrorCode, mayChat, participantOf } from '../../domain/room/room-state.ts';
@@ -41,8 +42,8 @@ export class RoomSession {
   private room: LocalRoom | null = null;
   private closed = false;
   private work: Promise<void> = Promise.resolve();
-  private strikes = 0;
-  private readonly buckets = new Map<FloodKind, Bucket>();
+  /** Until joined, this connection's own; then the participant's, which outlive a reconnect. */
+  private limits: FloodLimits = newFloodLimits();
 
   constructor(
     private readonly live: RoomLive,
@@ -66,7 +67,7 @@ export class RoomSession {
 
   error(code: RoomErrorCode, message: string): void {
     this.send(frame(errorFrame(code, message)));
-    if (++this.strikes > STRIKES_MAX) {
+    if (++this.limits.strikes > STRIKES_MAX) {
       this.close(closeCodes.flood, 'too many refused messages');
     }
   }
@@ -114,9 +115,9 @@ export class RoomSession {
   private limited(kind: FloodKind): boolean {
     const now = this.live.now();
     const rate = floodRates[kind];
-    const next = take(this.buckets.get(kind) ?? fullBucket(rate, now), rate, now);
+    const next = take(this.limits.buckets.get(kind) ?? fullBucket(rate, now), rate, now);
     if (next) {
-      this.buckets.set(kind, next);
+      this.limits.buckets.set(kind, next);
       return false;
     }
     this.error(
@@ -245,6 +246,7 @@ export class RoomSession {
       return this.error(arrived.code, arrived.message);
     }
     this.participantId = arrived.participantId;
+    this.limits = room.limitsOf(arrived.participantId, this.limits);
     this.joinedRev = arrived.state.rev;
     const me = participantOf(arrived.state, arrived.participantId);
     this.send(

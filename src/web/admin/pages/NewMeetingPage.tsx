@@ -76,7 +76,14 @@ export function NewMeetingPage() {
       <>
         <PageHeading title="Add a meeting" />
         <p className="message info">
-          None of your roles lets you add meetings: ask an administrator of your service body.
+          {me.is_admin ? (
+            <>
+              A meeting is kept by a service body, and there is none yet: add one under{' '}
+              <Link href={href.bodies}>Service bodies</Link>, then its meetings here.
+            </>
+          ) : (
+            'None of your roles lets you add meetings: ask an administrator of your service body.'
+          )}
         </p>
         <p>
           <Link href={href.meetings}>Back to my meetings</Link>
