@@ -12,6 +12,7 @@ import { MeetingEditorPage } from './pages/MeetingEditorPage.tsx';
 import { MeetingHistoryPage } from './pages/MeetingHistoryPage.tsx';
 import { MeetingsPage } from './pages/MeetingsPage.tsx';
 import { NewMeetingPage } from './pages/NewMeetingPage.tsx';
+import { NewRoomPage } from './pages/NewRoomPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { NewPlacePage, PlaceEditorPage } from './pages/PlaceEditorPage.tsx';
 import { PlacesPage } from './pages/PlacesPage.tsx';
@@ -33,6 +34,7 @@ type Auth =
 const sectionOf: { [K in Route['page']]: Section } = {
   meetings: 'meetings',
   'new-meeting': 'meetings',
+  'new-room': 'meetings',
   meeting: 'meetings',
   'meeting-history': 'meetings',
   requests: 'requests',
@@ -58,6 +60,8 @@ function PageFor({ route }: { route: Route }) {
       return <MeetingsPage />;
     case 'new-meeting':
       return <NewMeetingPage />;
+    case 'new-room':
+      return <NewRoomPage />;
     case 'meeting':
       return <MeetingEditorPage key={route.slug} slug={route.slug} />;
     case 'meeting-history':

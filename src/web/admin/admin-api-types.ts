@@ -222,11 +222,17 @@ export interface MeetingRoomWrite {
   readonly private_messages?: boolean;
   readonly share_minutes?: number;
   readonly fellowship_minutes?: number;
+  /** The group's confidentiality statement; null: Greendoor's own. */
+  readonly statement?: string | null;
+  /** The group's steps with its readings; null: the format's template. */
+  readonly steps?: readonly { title: string; text: string; shares?: boolean }[] | null;
 }
 export type MeetingRoomAnswer = MeetingRoom & {
   readonly host_key?: string;
   readonly host_url?: string;
 };
+/** POST /api/v1/rooms: an ad-hoc room, for no listed meeting (answered as a new host key is). */
+export type RoomOpening = Omit<MeetingRoomWrite, 'steps'> & { readonly name: string };
 /** POST /api/v1/meetings/{slug}/room/host-key. */
 export interface HostKeyAnswer {
   readonly room_id: string;

@@ -739,6 +739,32 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
     await checkAccessibility('the places and groups', page);
   });
 
+  it('opens an online room for a meeting the directory does not list, showing its host link once', async () => {
+    const page = secretary;
+    await page
+      .getByRole('navigation', { name: 'Volunteer area' })
+      .getByRole('link', { name: 'My meetings' })
+      .click();
+    await page.getByRole('link', { name: 'Open an online room' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Open an online room');
+    await page.getByRole('button', { name: 'Open the room' }).click();
+    await expect.poll(() => focused(page)).toBe('p#room-name-error');
+    await page.fill('#room-name', 'Intergroup Business Meeting');
+    await page.selectOption('#room-format', 'open');
+    await page.fill('#room-passcode', 'serenity');
+    await checkAccessibility('a new online room', page);
+    await page.getByRole('button', { name: 'Open the room' }).click();
+    await expect
+      .poll(() => heading(page).textContent())
+      .toBe('The room “Intergroup Business Meeting” is open');
+    const joinUrl = await page.inputValue('#room-join-url');
+    expect(joinUrl).toMatch(new RegExp(`^${origin}/rooms/[A-Za-z0-9_-]{22}$`));
+    expect(await page.inputValue('#room-host-url')).toMatch(new RegExp(`^${joinUrl}#host=.{20,}`));
+    const joinPage = await fetch(joinUrl);
+    expect(joinPage.status).toBe(200);
+    expect(await joinPage.text()).toContain('Intergroup Business Meeting');
+  });
+
   it('switches the code from a phone on, then asks for it to sign in; signs out everywhere', async () => {
     const page = secretary;
     await page
@@ -964,6 +990,25 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
     await expect.poll(() => page.locator('#meeting-conference_url').inputValue()).toBe(joinUrl);
     await checkAccessibility('the meeting editor with its room', page);
     expect((await (await fetch(joinUrl)).text()).includes('Confidentiality')).toBe(true);
+
+    // The group's own confidentiality statement and readings: the room opens with them.
+    const statement = 'What you hear here, let it stay here, and who you see here too.';
+    await panel.getByLabel('Confidentiality statement').fill(statement);
+    await panel.getByLabel('2. Readings').fill('We read the preamble and How It Works.');
+    await panel.getByRole('button', { name: 'Save the room' }).click();
+    await expect
+      .poll(() => focused(page))
+      .toBe('p:Saved: the room runs this way from its next meeting.');
+    const saved = (await (await page.request.get(`/api/v1/meetings/${slug}/room`)).json()) as {
+      statement: string;
+      steps: { title: string; text: string }[];
+    };
+    expect(saved.statement).toBe(statement);
+    expect(saved.steps[1]).toEqual({
+      title: 'Readings',
+      text: 'We read the preamble and How It Works.',
+    });
+    expect((await (await fetch(joinUrl)).text()).includes(statement)).toBe(true);
 
     await panel.getByRole('button', { name: 'Remove the room' }).click();
     await panel.getByRole('button', { name: 'Yes, remove it' }).click();

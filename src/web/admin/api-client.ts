@@ -27,6 +27,7 @@ import type {
   PlaceWrite,
   QualityFix,
   QualityReport,
+  RoomOpening,
   ServiceBodiesAnswer,
   ServiceBodyDetails,
   ServiceBodyWrite,
@@ -157,6 +158,7 @@ export const api = {
     request<EditedMeeting>('PATCH', path`/api/v1/meetings/${slug}`, body),
   deleteMeeting: (slug: string) => request<undefined>('DELETE', path`/api/v1/meetings/${slug}`),
   bulk: (body: BulkRequest) => request<BulkAnswer>('POST', '/api/v1/meetings/bulk', body),
+  openRoom: (body: RoomOpening) => request<HostKeyAnswer>('POST', '/api/v1/rooms', body),
   meetingRoom: (slug: string) => request<MeetingRoom>('GET', path`/api/v1/meetings/${slug}/room`),
   saveMeetingRoom: (slug: string, body: MeetingRoomWrite) =>
     request<MeetingRoomAnswer>('PUT', path`/api/v1/meetings/${slug}/room`, body),

@@ -23,6 +23,8 @@ describe('the volunteer area’s addresses', () => {
     ['/admin/bodies', { page: 'bodies' }],
     ['/admin/bodies/7', { page: 'body', id: 7 }],
     ['/admin/bodies/new', { page: 'new-body' }],
+    ['/admin/rooms/new', { page: 'new-room' }],
+    ['/admin/rooms', { page: 'not-found' }],
     ['/admin/volunteers', { page: 'volunteers' }],
     ['/admin/account', { page: 'account' }],
     ['/admin/password', { page: 'password' }],

@@ -2,6 +2,7 @@
 export type Route =
   | { readonly page: 'meetings' }
   | { readonly page: 'new-meeting' }
+  | { readonly page: 'new-room' }
   | { readonly page: 'meeting'; readonly slug: string }
   | { readonly page: 'meeting-history'; readonly slug: string }
   | { readonly page: 'requests' }
@@ -23,6 +24,7 @@ export type Route =
 export const href = {
   meetings: '/admin',
   newMeeting: '/admin/meetings/new',
+  newRoom: '/admin/rooms/new',
   meeting: (slug: string) => `/admin/meetings/${encodeURIComponent(slug)}`,
   meetingHistory: (slug: string) => `/admin/meetings/${encodeURIComponent(slug)}/history`,
   requests: '/admin/requests',
@@ -92,6 +94,7 @@ export function routeOf(pathname: string): Route {
     if (slug && parts.length === 3 && third === 'history') return { page: 'meeting-history', slug };
   }
   if (parts.length === 2 && second === 'new') {
+    if (first === 'rooms') return { page: 'new-room' };
     if (first === 'places') return { page: 'new-place' };
     if (first === 'groups') return { page: 'new-group' };
     if (first === 'bodies') return { page: 'new-body' };

@@ -6,7 +6,8 @@ import { FocusMessage } from '../components/FocusMessage.tsx';
 import { problemOf } from '../problems.ts';
 import { useLoad } from '../use-load.ts';
 
-const formats = [
+/** The room formats, each with what it holds. */
+export const formats = [
   ['twelve-step', '12-step meeting (opening, readings, shares, 7th Tradition, closing)'],
   ['smart', 'SMART Recovery meeting (check-in, agenda, working time, check-out)'],
   ['open', 'Open format (opening, shares, closing)'],
@@ -52,8 +53,21 @@ export function RoomPanel(props: {
       return typeof value === 'string' ? value : '';
     };
     const passcode = text('passcode');
+    const format = (formats.find(([value]) => value === text('format')) ?? formats[0])[0];
     const write: MeetingRoomWrite = {
-      format: (formats.find(([value]) => value === text('format')) ?? formats[0])[0],
+      format,
+      statement: text('statement').trim() || null,
+      // The readings belong to the steps of the format shown; another format starts from its own.
+      ...(current && format === current.format
+        ? {
+            steps: current.steps.map((step, i) => ({
+              ...step,
+              text: text(`step-${i}`).trim(),
+            })),
+          }
+        : current
+          ? { steps: null }
+          : {}),
       waiting_room: data.get('waiting_room') === 'on',
       private_messages: data.get('private_messages') === 'on',
       share_minutes: Number(data.get('share_minutes')),
@@ -178,6 +192,42 @@ export function RoomPanel(props: {
               />
               {current?.passcode_required ? (
                 <FormCheck name="no_passcode" label="No passcode any more" />
+              ) : null}
+              <label htmlFor="room-statement">Confidentiality statement</label>
+              <p className="hint" id="room-statement-hint">
+                Shown to everyone as they come in, before anything else. Leave it empty for
+                Greendoor’s own.
+              </p>
+              <textarea
+                id="room-statement"
+                name="statement"
+                rows={3}
+                maxLength={2000}
+                aria-describedby="room-statement-hint"
+                defaultValue={current?.statement ?? ''}
+              />
+              {current ? (
+                <fieldset className="room-steps">
+                  <legend>The steps, and what everyone reads in each</legend>
+                  <p className="hint">
+                    The chair moves through these; put the group’s own readings (its preamble, its
+                    literature) in them. A new format starts from its own steps.
+                  </p>
+                  {current.steps.map((step, i) => (
+                    <div className="field" key={`${current.format}-${i}`}>
+                      <label htmlFor={`room-step-${i}`}>
+                        {i + 1}. {step.title}
+                      </label>
+                      <textarea
+                        id={`room-step-${i}`}
+                        name={`step-${i}`}
+                        rows={2}
+                        maxLength={6000}
+                        defaultValue={step.text}
+                      />
+                    </div>
+                  ))}
+                </fieldset>
               ) : null}
               <FormCheck
                 name="waiting_room"

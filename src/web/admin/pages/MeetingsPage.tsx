@@ -102,6 +102,9 @@ export function MeetingsPage() {
         <p>
           <Link className="button" href={href.newMeeting}>
             Add a meeting
+          </Link>{' '}
+          <Link className="button secondary" href={href.newRoom}>
+            Open an online room
           </Link>
         </p>
       ) : null}
