@@ -21,6 +21,24 @@ export function formatTime(instant: number, zone: string, locale: Locale): strin
   return formatter(locale, zone, { hour: 'numeric', minute: '2-digit' }).format(instant);
 }
 
+/** A meeting's own wall-clock time ("19:30", as stored) as the locale writes it: "7:30 PM". */
+export function formatClock(hhmm: string, locale: Locale): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return hhmm;
+  return formatter(locale, 'UTC', { hour: 'numeric', minute: '2-digit' }).format(
+    Date.UTC(1970, 0, 1, h, m),
+  );
+}
+
+/** A calendar day (an ISO date or timestamp's date) as the locale writes it: "1 December 2026". */
+export function formatDay(iso: string, locale: Locale): string {
+  const instant = Date.parse(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(instant)) return iso.slice(0, 10);
+  return formatter(locale, 'UTC', { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    instant,
+  );
+}
+
 /** "Wednesday 25 November", in the locale's words. */
 export function formatDate(instant: number, zone: string, locale: Locale): string {
   return formatter(locale, zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(

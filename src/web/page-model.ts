@@ -16,6 +16,12 @@ export interface PageBase {
   readonly demo: boolean;
 }
 
+/** Why a search could not be run, as the API says it (the page puts it in its own language). */
+export interface SearchProblem {
+  readonly field: string | null;
+  readonly message: string;
+}
+
 export interface FinderModel extends PageBase {
   readonly kind: 'finder';
   readonly params: FinderParams;
@@ -24,7 +30,8 @@ export interface FinderModel extends PageBase {
   readonly place: string | null;
   /** The instant searched ("now"), epoch ms. */
   readonly at: number;
-  readonly error: string | null;
+  /** A search that could not be run: the parameter it names, and the server's words. */
+  readonly error: SearchProblem | null;
   readonly options: {
     readonly fellowships: readonly Option[];
     readonly types: readonly Option[];

@@ -2,7 +2,8 @@ import type { GroupDetails } from '../../domain/group/group.ts';
 import { publicContacts } from '../../domain/group/group.ts';
 import { fellowshipKinds } from '../../domain/fellowship/fellowship.ts';
 import { nextStartAfter } from '../../domain/schedule/occurrences.ts';
-import { describeRecurrence, durationMinutes } from '../../domain/schedule/schedule.ts';
+import { recurrenceIn } from '../../domain/schedule/recurrence-words.ts';
+import { durationMinutes } from '../../domain/schedule/schedule.ts';
 import { fromMinutesOfDay, minutesOfDay } from '../../domain/schedule/local-time.ts';
 import { zoneClock } from '../../domain/schedule/zone-clock.ts';
 import type { Locale } from '../../domain/vocabulary/locales.ts';
@@ -136,7 +137,7 @@ export function meetingModel(
     attendance: l.attendance,
     timezone: l.timezone,
     nextStart: nextStartAfter(schedule, zoneClock(l.timezone), now),
-    recurrence: describeRecurrence(schedule),
+    recurrence: recurrenceIn(schedule, locale),
     time: timed ? schedule.start : null,
     endTime:
       timed && schedule.end.kind !== 'unstated'
@@ -187,11 +188,11 @@ export function meetingModel(
   };
 }
 
-export function atSamePlace(detail: MeetingDetail): MeetingModel['atSamePlace'] {
+export function atSamePlace(detail: MeetingDetail, locale: Locale): MeetingModel['atSamePlace'] {
   return detail.atSamePlace.map((m) => ({
     slug: m.slug,
     name: m.listing.name,
-    recurrence: describeRecurrence(m.listing.schedule),
+    recurrence: recurrenceIn(m.listing.schedule, locale),
     time: m.listing.schedule.kind === 'appointment' ? null : m.listing.schedule.start,
   }));
 }

@@ -15,9 +15,11 @@ import {
   finderHref,
   finderParamsFrom,
 } from '../../web/finder-params.ts';
+import { formatClock } from '../../web/format.ts';
+import { formProblemKey } from '../../web/form-problems.ts';
 import { catalogs } from '../../web/i18n/catalogs.ts';
 import { type Locale, makeTranslator, pickLocale } from '../../web/i18n/translate.ts';
-import type { PageBase, PageModel } from '../../web/page-model.ts';
+import type { PageBase, PageModel, SearchProblem } from '../../web/page-model.ts';
 import { renderPage } from '../../web/render-page.tsx';
 import { CHANGE_REQUEST_LIMIT } from './change-request.routes.ts';
 import type { HttpContext } from './http-context.ts';
@@ -88,7 +90,7 @@ export function registerPageRoutes(
     let nextHref: string | null = null;
     let place: string | null = null;
     let at = now;
-    let error: string | null = null;
+    let error: SearchProblem | null = null;
     try {
       const resolved = await resolveSearch(
         parseSearchParams(Object.fromEntries(apiQuery(params))),
@@ -107,7 +109,7 @@ export function registerPageRoutes(
       at = resolved.query.at;
     } catch (e) {
       if (!isAppError(e)) throw e;
-      error = e.message;
+      error = { field: e.details.field ?? null, message: e.message };
     }
     return send(reply, {
       model: {
@@ -147,12 +149,12 @@ export function registerPageRoutes(
           ...page,
           kind: 'meeting',
           meeting,
-          atSamePlace: atSamePlace(detail),
+          atSamePlace: atSamePlace(detail, page.locale),
           reported: report.sent,
           reportError: report.error,
         },
         title: `${meeting.name} · ${t('siteName')}`,
-        description: `${meeting.recurrence}${meeting.time ? `, ${meeting.time}` : ''}. ${meeting.location?.address ?? ''}`,
+        description: `${meeting.recurrence}${meeting.time ? `, ${formatClock(meeting.time, page.locale)}` : ''}. ${meeting.location?.address ?? ''}`,
         status: report.error ? 400 : 200,
       });
     } catch (e) {
@@ -187,11 +189,13 @@ export function registerPageRoutes(
           : {}),
         ...(typeof form.website === 'string' ? { website: form.website } : {}),
       });
-      if (!parsed.success)
+      if (!parsed.success) {
+        const t = makeTranslator(catalogs[localeOf(request)]);
         return meetingPage(request, reply, {
           sent: false,
-          error: parsed.error.issues[0]?.message ?? 'check the form',
+          error: t(formProblemKey(String(parsed.error.issues[0]?.path[0] ?? ''))),
         });
+      }
       await submitChangeRequest(ctx.store, parsed.data, ctx.clock);
       return meetingPage(request, reply, { sent: true, error: null });
     },
@@ -234,9 +238,10 @@ export function registerPageRoutes(
     );
     const parsed = meetingSuggestionSchema.safeParse(values);
     if (!parsed.success) {
+      const t = makeTranslator(catalogs[localeOf(request)]);
       return suggestPage(request, reply, {
         sent: false,
-        error: parsed.error.issues[0]?.message ?? 'check the form',
+        error: t(formProblemKey(String(parsed.error.issues[0]?.path[0] ?? ''))),
         // What was typed comes back, but for the field only bots see.
         values: Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'website')),
       });

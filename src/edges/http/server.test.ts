@@ -77,6 +77,82 @@ describe('the HTTP server', () => {
     expect(french.body).toContain('SMART Recovery');
   });
 
+  it('writes a meeting’s days, times and dates in the page’s language', async () => {
+    await importInput(
+      {
+        text: JSON.stringify([
+          {
+            name: 'Lunes Sereno',
+            slug: 'lunes-sereno',
+            day: [1, 4],
+            time: '19:30',
+            end_time: '20:45',
+            conference_url: 'https://meet.example.org/l',
+            updated: '2026-11-05 10:00:00',
+          },
+        ]),
+        location: 'x',
+        suggestedName: 'x',
+        contentType: null,
+      },
+      { source: 'x', format: 'auto', prune: false },
+      { store: db.store, clock: testClock, defaultTimezone: 'UTC' },
+    );
+    const page = async (lang: string) =>
+      (await app.inject({ url: `/meetings/lunes-sereno?lang=${lang}` })).body.replace(
+        /\u202f|&#x202F;|\s/g,
+        ' ',
+      );
+    const en = await page('en');
+    expect(en).toContain('Every Monday and Thursday');
+    expect(en).toMatch(/7:30 PM(<!-- -->)?–(<!-- -->)?8:45 PM/);
+    expect(en).toContain('November 5, 2026');
+    const es = await page('es');
+    expect(es).toContain('Cada lunes y jueves');
+    expect(es).toMatch(/19:30(<!-- -->)?–(<!-- -->)?20:45/);
+    expect(es).toContain('5 de noviembre de 2026');
+    const fr = await page('fr');
+    expect(fr).toContain('Chaque lundi et jeudi');
+    expect(fr).toContain('5 novembre 2026');
+    expect(fr).not.toContain('Every Monday');
+  });
+
+  it('says what went wrong with a search, and with a report, in the page’s language', async () => {
+    const finder = async (lang: string) =>
+      (await app.inject({ url: `/?place=Nowhereville&lang=${lang}` })).body;
+    expect(await finder('es')).toContain(
+      'No conocemos ninguna localidad ni código postal llamado «Nowhereville»',
+    );
+    expect(await finder('fr')).toContain(
+      'Aucune ville ni aucun code postal appelé «\u00a0Nowhereville\u00a0»',
+    );
+    expect(await finder('en')).toContain('No town or postcode called “Nowhereville” is known');
+    // A parameter only a hand-made address gets wrong: named, inside the page's own sentence.
+    expect((await app.inject({ url: '/?radius_km=-3&place=Lewes&lang=fr' })).body).toMatch(
+      /Cette recherche n’a pas pu être lue \(radius_km: [^)]+\)/,
+    );
+    await importInput(
+      {
+        text: JSON.stringify([
+          { name: 'Hope', slug: 'hope', day: 1, time: '19:00', conference_url: 'https://x.org/h' },
+        ]),
+        location: 'x',
+        suggestedName: 'x',
+        contentType: null,
+      },
+      { source: 'x', format: 'auto', prune: false },
+      { store: db.store, clock: testClock, defaultTimezone: 'UTC' },
+    );
+    const report = await app.inject({
+      method: 'POST',
+      url: '/meetings/hope/report?lang=fr',
+      payload: new URLSearchParams({ message: ' ' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(report.statusCode).toBe(400);
+    expect(report.body).toContain('Dites ce qui ne va pas ou ce qu’il faut ajouter');
+  });
+
   it('escapes whatever a fellowship or meeting is called', async () => {
     await db.store.fellowships.ensure(
       [
@@ -162,11 +238,20 @@ describe('the HTTP server', () => {
     // What to fix, with what was typed kept.
     const noName = await post({ name: ' ', formatted_address: 'Church hall' });
     expect(noName.statusCode).toBe(400);
-    expect(noName.body).toContain('give the meeting’s name');
+    expect(noName.body).toContain('Give the meeting’s name.');
     expect(noName.body).toContain('value="Church hall"');
     const badLink = await post({ name: 'Online', conference_url: 'zoom meeting 123' });
     expect(badLink.statusCode).toBe(400);
-    expect(badLink.body).toContain('give the link to join as https://');
+    expect(badLink.body).toContain('Give the link to join as https://…');
+    // In the visitor's language, whatever language the server's own words are in.
+    const spanish = await app.inject({
+      method: 'POST',
+      url: '/suggest?lang=es',
+      payload: new URLSearchParams({ name: '', time: '7pm' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(spanish.statusCode).toBe(400);
+    expect(spanish.body).toContain('Escribe el nombre de la reunión.');
 
     // A bot that fills the hidden field is thanked, and nothing is kept.
     const bot = await post({ name: 'Cheap pills', website: 'http://spam.example' });

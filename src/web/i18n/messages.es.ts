@@ -75,6 +75,9 @@ export const es: Messages = {
   zoomOut: 'Alejar',
   closePopup: 'Cerrar',
   searchError: 'Algo salió mal en la búsqueda. Vuelve a intentarlo.',
+  placeUnknown:
+    'No conocemos ninguna localidad ni código postal llamado «{place}»: prueba con una localidad cercana o con un código postal.',
+  searchInvalid: 'No se pudo leer esa búsqueda ({message}): cámbiala y vuelve a intentarlo.',
   // attendance
   attendance_in_person: 'Presencial',
   attendance_online: 'En línea',
@@ -112,6 +115,16 @@ export const es: Messages = {
   reportSend: 'Enviar',
   reportThanks: 'Gracias. Una persona voluntaria lo revisará.',
   reportFailed: 'No se pudo enviar: {reason}',
+  fixName: 'Escribe el nombre de la reunión.',
+  fixDay: 'Elige un día.',
+  fixTime: 'Escribe la hora como HH:MM, por ejemplo 19:30.',
+  fixAddress: 'La dirección debe tener menos de 300 caracteres.',
+  fixLink: 'Escribe el enlace para unirse como https://…',
+  fixMessage: 'Cuéntanos qué está mal o qué añadir, en menos de 5000 caracteres.',
+  fixEmail: 'Escribe una dirección de correo electrónico, o déjala vacía.',
+  tooManyReports:
+    'Demasiados avisos desde aquí en poco tiempo: vuelve a intentarlo en unos minutos.',
+  fixForm: 'Revisa el formulario y vuelve a intentarlo.',
   serviceBody: 'Publicado por {name}',
   fellowship: 'Comunidad',
   updated: 'Datos actualizados el {date}',

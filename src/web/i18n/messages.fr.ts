@@ -77,6 +77,9 @@ export const fr: Messages = {
   zoomOut: 'Zoom arrière',
   closePopup: 'Fermer',
   searchError: 'La recherche n’a pas fonctionné. Veuillez réessayer.',
+  placeUnknown:
+    'Aucune ville ni aucun code postal appelé « {place} » n’est connu ici : essayez une ville voisine, ou un code postal.',
+  searchInvalid: 'Cette recherche n’a pas pu être lue ({message}) : modifiez-la et réessayez.',
   // attendance
   attendance_in_person: 'Sur place',
   attendance_online: 'En ligne',
@@ -114,6 +117,16 @@ export const fr: Messages = {
   reportSend: 'Envoyer',
   reportThanks: 'Merci. Un bénévole va s’en occuper.',
   reportFailed: 'L’envoi a échoué : {reason}',
+  fixName: 'Indiquez le nom de la réunion.',
+  fixDay: 'Choisissez un jour.',
+  fixTime: 'Indiquez l’heure de début, par exemple 19 h 30.',
+  fixAddress: 'L’adresse doit faire moins de 300 caractères.',
+  fixLink: 'Indiquez le lien complet pour rejoindre la réunion, qui commence par https.',
+  fixMessage: 'Dites ce qui ne va pas ou ce qu’il faut ajouter, en moins de 5 000 caractères.',
+  fixEmail: 'Indiquez une adresse e-mail, ou laissez le champ vide.',
+  tooManyReports:
+    'Trop de signalements depuis ici en peu de temps : réessayez dans quelques minutes.',
+  fixForm: 'Vérifiez le formulaire et réessayez.',
   serviceBody: 'Publié par {name}',
   fellowship: 'Association',
   updated: 'Fiche mise à jour le {date}',

@@ -4,8 +4,8 @@ import { formFields, useBrowserZone, useHydrated } from '../client-state.ts';
 import { Chrome } from '../components/Chrome.tsx';
 import { MeetingList } from '../components/MeetingList.tsx';
 import { type FinderParams, apiQuery, finderHref, finderParamsFrom } from '../finder-params.ts';
-import { useTranslate } from '../i18n/translate.ts';
-import type { FinderModel, Option } from '../page-model.ts';
+import { type Translate, useTranslate } from '../i18n/translate.ts';
+import type { FinderModel, Option, SearchProblem } from '../page-model.ts';
 
 // The map (Leaflet and its data) loads only when someone asks for it.
 const MeetingMap = lazy(() => import('../map/MeetingMap.tsx'));
@@ -38,6 +38,24 @@ function Select(props: {
  * shows meetings before any script runs; in the browser it searches without reloading, keeps
  * its state in the URL, converts times to the viewer's zone and can show a map.
  */
+/** A search problem as shown: with the place that was asked for. */
+type Shown = SearchProblem & { readonly place?: string | undefined };
+
+/** A search that went wrong with no word from the server (offline, say). */
+const unknownProblem: Shown = { field: null, message: '' };
+
+/**
+ * A search problem in the page's language: a place the gazetteer does not know is said in the
+ * visitor's words; anything else (only a hand-edited address gets there) with the server's
+ * words about the parameter it names, inside a sentence of their own language.
+ */
+function problemText(t: Translate, problem: Shown): string {
+  if (problem.message === '') return t('searchError');
+  if (problem.field === 'place' && problem.place)
+    return t('placeUnknown', { place: problem.place });
+  return t('searchInvalid', { message: problem.message });
+}
+
 export function FinderPage({ model }: { model: FinderModel }) {
   const t = useTranslate();
   const [params, setParams] = useState<FinderParams>(model.params);
@@ -47,7 +65,9 @@ export function FinderPage({ model }: { model: FinderModel }) {
   );
   const [place, setPlace] = useState(model.place);
   const [at, setAt] = useState(model.at);
-  const [error, setError] = useState(model.error);
+  const [error, setError] = useState<Shown | null>(
+    model.error ? { ...model.error, place: model.params.place } : null,
+  );
   const [busy, setBusy] = useState(false);
   // The page's address for the language switcher: the server's at first (so hydration matches),
   // then that of the latest search, so changing language keeps it.
@@ -101,8 +121,18 @@ export function FinderPage({ model }: { model: FinderModel }) {
       const response = await fetch(`/api/v1/meetings?${apiQuery(withZone).toString()}`, {
         headers: { accept: 'application/json' },
       });
-      const body = (await response.json()) as SearchResponse & { message?: string };
-      if (!response.ok) throw new Error(body.message ?? t('searchError'));
+      const body = (await response.json()) as SearchResponse & {
+        message?: string;
+        field?: string;
+      };
+      if (!response.ok) {
+        setError(
+          body.message
+            ? { field: body.field ?? null, message: body.message, place: next.place }
+            : unknownProblem,
+        );
+        return;
+      }
       if (append && body.meetings.length > 0) focusMeeting.current = results.length;
       setResults((current) => (append ? [...current, ...body.meetings] : body.meetings));
       setNextCursor(body.next_cursor);
@@ -115,8 +145,8 @@ export function FinderPage({ model }: { model: FinderModel }) {
       setPath(href);
       // A new search reads from its summary; more meetings from the first one added.
       if (!append) status.current?.focus();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : t('searchError'));
+    } catch {
+      setError(unknownProblem);
     } finally {
       setBusy(false);
     }
@@ -307,7 +337,7 @@ export function FinderPage({ model }: { model: FinderModel }) {
 
       <h2 id="results-heading">{resultsHeading}</h2>
       <p ref={status} className="status" role="status" tabIndex={-1}>
-        {error ??
+        {(error && problemText(t, error)) ??
           (results.length === 0
             ? t('noResults')
             : !place && !params.near

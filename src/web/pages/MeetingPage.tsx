@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { formFields, useBrowserZone, useHydrated } from '../client-state.ts';
 import { Chrome } from '../components/Chrome.tsx';
-import { formatDateTime, formatTime, zoneLabel } from '../format.ts';
+import { formProblemKey } from '../form-problems.ts';
+import { formatClock, formatDateTime, formatDay, formatTime, zoneLabel } from '../format.ts';
 import { useTranslate } from '../i18n/translate.ts';
 import type { MeetingModel } from '../page-model.ts';
 import { proveWork } from '../proof-of-work.ts';
@@ -56,8 +57,13 @@ export function MeetingPage({ model }: { model: MeetingModel }) {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
       });
-      const answer = (await response.json()) as { message?: string };
-      if (!response.ok) throw new Error(answer.message ?? String(response.status));
+      const answer = (await response.json()) as { message?: string; field?: string };
+      if (!response.ok) {
+        // Too many reports from here (429) has no field: the general words say to try later.
+        throw new Error(
+          t(response.status === 429 ? 'tooManyReports' : formProblemKey(answer.field)),
+        );
+      }
       setReport({ sent: true, error: null, busy: false });
     } catch (e) {
       setReport({
@@ -88,8 +94,8 @@ export function MeetingPage({ model }: { model: MeetingModel }) {
               <>
                 {', '}
                 <strong>
-                  {m.time}
-                  {m.endTime ? `–${m.endTime}` : ''}
+                  {formatClock(m.time, model.locale)}
+                  {m.endTime ? `–${formatClock(m.endTime, model.locale)}` : ''}
                 </strong>
               </>
             ) : null}
@@ -249,7 +255,7 @@ export function MeetingPage({ model }: { model: MeetingModel }) {
                 <li key={o.slug}>
                   <a href={`/meetings/${encodeURIComponent(o.slug)}${langQuery}`}>{o.name}</a> —{' '}
                   {o.recurrence}
-                  {o.time ? `, ${o.time}` : ''}
+                  {o.time ? `, ${formatClock(o.time, model.locale)}` : ''}
                 </li>
               ))}
             </ul>
@@ -270,7 +276,7 @@ export function MeetingPage({ model }: { model: MeetingModel }) {
             <p className="hint">{t('serviceBody', { name: m.serviceBody })}</p>
           ) : null}
           {m.updated ? (
-            <p className="hint">{t('updated', { date: m.updated.slice(0, 10) })}</p>
+            <p className="hint">{t('updated', { date: formatDay(m.updated, model.locale) })}</p>
           ) : null}
         </section>
 
