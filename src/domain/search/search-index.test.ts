@@ -220,6 +220,73 @@ describe.each([
     );
   });
 
+  it('day and time-of-day filters agree with the schedule’s own dates, in each zone, across clock changes', () => {
+    // Plain computation: the meeting's starts over the coming week, each one's local date and
+    // weekday read from the platform's zone data; a day is asked for when one of its starts
+    // falls on it, between today and six days on (in the meeting's zone).
+    const localDate = (instant: number, zone: string) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(instant);
+    const weekdayOf = (isoDate: string) => new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+    const plusDays = (isoDate: string, n: number) =>
+      new Date(Date.parse(`${isoDate}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const windowArb = fc.option(
+      fc.record({
+        from: fc.integer({ min: 0, max: 1439 }),
+        to: fc.integer({ min: 0, max: 1439 }),
+      }),
+      { nil: undefined },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(meetingArb, { minLength: 1, maxLength: 60 }),
+        atArb,
+        fc.uniqueArray(weekdayArb, { minLength: 1, maxLength: 3 }),
+        windowArb,
+        (meetings, at, days, window) => {
+          const index = new SearchIndex(meetings, options);
+          const got = slugs(
+            index,
+            query({
+              at,
+              days,
+              ...(window ? { timeFrom: window.from, timeTo: window.to } : {}),
+            }),
+          );
+          const want = meetings
+            .filter((m) => m.attendance !== 'inactive' && m.schedule.kind !== 'appointment')
+            .filter((m) => {
+              const today = localDate(at, m.timezone);
+              const week = new Set([0, 1, 2, 3, 4, 5, 6].map((n) => plusDays(today, n)));
+              return occurrencesBetween(
+                m.schedule,
+                m.timezone,
+                at - 2 * 86_400_000,
+                at + 9 * 86_400_000,
+              )
+                .map((o) => localDate(o.start.toMillis(), m.timezone))
+                .some((date) => week.has(date) && days.includes(weekdayOf(date) as Weekday));
+            })
+            .filter((m) => {
+              if (!window || m.schedule.kind === 'appointment') return true;
+              const [h = 0, min = 0] = String(m.schedule.start).split(':').map(Number);
+              const minute = h * 60 + min;
+              return window.from <= window.to
+                ? minute >= window.from && minute <= window.to
+                : minute >= window.from || minute <= window.to;
+            })
+            .map((m) => m.slug);
+          expect(got).toEqual(want.sort());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('sorts by next start, and cursors page through every meeting exactly once', () => {
     fc.assert(
       fc.property(
