@@ -10,6 +10,7 @@ import { MemoryStream } from '../../test-support/memory-stream.ts';
 import { feedReadOptions } from '../../test-support/read-options.ts';
 import { solves } from '../../services/spam/proof-of-work.ts';
 import { undocumentedApiRoutes } from './openapi-volunteer.ts';
+import { distanceKm } from '../../test-support/plain-distance.ts';
 import { readSharedFeed, sharedFeedPath } from '../../test-support/shared-data.ts';
 
 interface RawMeeting {
@@ -21,14 +22,6 @@ interface RawMeeting {
   longitude?: number;
   attendance_option?: string;
   types?: string[];
-}
-
-/** Plain great-circle distance, written here so the check does not reuse the code it checks. */
-function distanceKm(a: number, b: number, c: number, d: number): number {
-  const r = (x: number) => (x * Math.PI) / 180;
-  const h =
-    Math.sin(r(c - a) / 2) ** 2 + Math.cos(r(a)) * Math.cos(r(c)) * Math.sin(r(d - b) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
 /** Every start of a weekly feed meeting within a few days of an instant, with Luxon. */
