@@ -109,9 +109,9 @@ async function applyOne(
 }
 
 /**
- * Moves a meeting into another group, or to another place (taking the place's zone): a place or
- * group the person keeps, by the same rule as editing it. The history says field by field what
- * the meeting's listing now says differently.
+ * Moves a meeting into another group, or to another place (taking the zone of a place on the
+ * map): one the person keeps, by the same rule as editing it. The history says field by field
+ * what the meeting's listing now says differently.
  */
 async function moveTo(
   ctx: EditingContext,
@@ -158,7 +158,12 @@ async function moveTo(
     if (current === id) return;
     await repos.meetings.update(stored.meetingId, {
       [field]: id,
-      ...('timezone' in shared.view ? { timezone: shared.view.timezone } : {}),
+      // A place on the map gives the meeting its zone (one without a point has only a default).
+      ...('timezone' in shared.view &&
+      shared.view.latitude !== null &&
+      shared.view.longitude !== null
+        ? { timezone: shared.view.timezone }
+        : {}),
       updated_at: repos.codec.toTimestamp(now),
     });
     if (current !== null) {

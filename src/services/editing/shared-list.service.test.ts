@@ -173,6 +173,22 @@ describe.each(kinds)('places and groups a volunteer keeps, on %s', (kind) => {
     );
   });
 
+  it('keeps a meeting’s zone when the place it moves to is not on the map', async () => {
+    const place = await createShared(as(editor), 'location', {
+      name: 'Annexe',
+      formatted_address: 'Back of the church, Lewes',
+      service_body_id: a1,
+    });
+    await bulkEdit(as(editor), {
+      slugs: ['church-hall-tuesday'],
+      action: 'move_to_location',
+      locationId: place.id,
+    });
+    const [moved] = await db.store.listings.load({ slug: 'church-hall-tuesday' });
+    expect(moved?.locationId).toBe(place.id);
+    expect(moved?.listing.timezone).toBe('Europe/London');
+  });
+
   it('refuses to move a meeting to another body’s place, or to no place, saying why', async () => {
     const weald = await placeOf('weald-hall');
     const answer = await bulkEdit(as(editor), {

@@ -10,6 +10,8 @@ import {
   testClock,
 } from '../../../test-support/databases.ts';
 import { groupDetails } from '../../../test-support/factories.ts';
+import { importFeed } from '../../../services/import/import.service.ts';
+import { sharedFeedPath } from '../../../test-support/shared-data.ts';
 import { openStore } from '../database.ts';
 import { entityColumns, groupColumns } from '../listing-rows.ts';
 import { migrateToLatest } from '../migrations/migrations.ts';
@@ -161,6 +163,35 @@ describe.each(kinds)('repositories on %s', (kind) => {
     ]);
     expect(await db.store.groups.deleteUnused(source.id)).toBe(1);
     expect(await db.store.serviceBodies.deleteUnused(source.id)).toBe(2);
+  });
+
+  it('reads published summaries a page at a time, each once and in id order', async () => {
+    await importFeed(
+      { location: sharedFeedPath('oc'), source: 'oc', format: 'auto', prune: false },
+      { store: db.store, clock: testClock, defaultTimezone: 'UTC' },
+    );
+    const read = async (pages: AsyncGenerator<{ summary: { id: number } }[]>) => {
+      const ids: number[] = [];
+      const sizes: number[] = [];
+      for await (const page of pages) {
+        ids.push(...page.map((r) => r.summary.id));
+        sizes.push(page.length);
+      }
+      return { ids, sizes };
+    };
+    const whole = await read(db.store.summaries.pages());
+    expect(whole.ids.length).toBe(1967);
+    expect(whole.ids).toEqual([...whole.ids].sort((a, b) => a - b));
+    // A filtered read, in small pages (each asked for while the last is read).
+    const some = whole.ids.filter((_, i) => i % 3 === 0);
+    const paged = await read(db.store.summaries.pages({ meetingIds: some }, 100));
+    expect(paged.ids).toEqual(some);
+    expect(paged.sizes).toEqual([...Array<number>(6).fill(100), some.length - 600]);
+    // A reader that stops after the first page leaves nothing running that could fail.
+    for await (const page of db.store.summaries.pages({ meetingIds: some }, 100)) {
+      expect(page).toHaveLength(100);
+      break;
+    }
   });
 
   it('answers an empty directory', async () => {
