@@ -53,8 +53,6 @@ const COLUMNS = [
 ] as const;
 
 const ID_COLUMN = COLUMNS.indexOf('m.id');
-/** Rows a page when the whole directory is read without a worker (PostgreSQL). */
-const WHOLE_PAGE = 5000;
 
 /**
  * Lists that repeat across meetings (type codes, languages, weekdays, regions) and short strings
@@ -212,22 +210,13 @@ export function meetingSummaryRepository(db: Kysely<DatabaseSchema>, dialect: Da
         }
         return;
       }
-      // The whole directory in larger pages, each asked for while the one before is read: the
-      // database server works on the next page while this process builds the last.
-      const size = isWhole(filter) ? Math.max(pageSize, WHOLE_PAGE) : pageSize;
-      const fetch = (after: number | null) => {
-        const rows = dialect.selectArrays(query(filter, after).limit(size).compile());
-        // Awaited below; a page left unread when the reader stops early must not go unhandled.
-        rows.catch(() => undefined);
-        return rows;
-      };
-      let next = fetch(null);
+      let after: number | null = null;
       for (;;) {
-        const rows = await next;
+        const rows = await dialect.selectArrays(query(filter, after).limit(pageSize).compile());
         if (rows.length === 0) return;
-        const last = rows[rows.length - 1];
-        next = rows.length < size ? Promise.resolve([]) : fetch(Number(last?.[ID_COLUMN]));
         yield rows.map((row) => summaryOf(row, shared));
+        const last = rows[rows.length - 1];
+        after = Number(last?.[ID_COLUMN]);
       }
     },
   };
