@@ -33,11 +33,6 @@ function Select(props: {
   );
 }
 
-/**
- * The finder. Rendered on the server with the first results, so it works without JavaScript and
- * shows meetings before any script runs; in the browser it searches without reloading, keeps
- * its state in the URL, converts times to the viewer's zone and can show a map.
- */
 /** A search problem as shown: with the place that was asked for. */
 type Shown = SearchProblem & { readonly place?: string | undefined };
 
@@ -56,6 +51,11 @@ function problemText(t: Translate, problem: Shown): string {
   return t('searchInvalid', { message: problem.message });
 }
 
+/**
+ * The finder. Rendered on the server with the first results, so it works without JavaScript and
+ * shows meetings before any script runs; in the browser it searches without reloading, keeps
+ * its state in the URL, converts times to the viewer's zone and can show a map.
+ */
 export function FinderPage({ model }: { model: FinderModel }) {
   const t = useTranslate();
   const [params, setParams] = useState<FinderParams>(model.params);
