@@ -23,6 +23,11 @@ export interface ErrorDetails {
   readonly field?: string;
   /** Where in an input the problem is, for example "line 80, column 3". */
   readonly position?: string;
+  /**
+   * What the problem is, for an edge that says it in its own words (the finder, in the
+   * visitor's language): `unknown_place`, a place the gazetteer does not know.
+   */
+  readonly reason?: 'unknown_place';
 }
 
 export class AppError extends Error {

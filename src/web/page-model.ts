@@ -20,6 +20,8 @@ export interface PageBase {
 export interface SearchProblem {
   readonly field: string | null;
   readonly message: string;
+  /** `unknown_place`: a place the gazetteer does not know (said in the page's words). */
+  readonly reason?: string;
 }
 
 export interface FinderModel extends PageBase {

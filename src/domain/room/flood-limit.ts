@@ -31,15 +31,14 @@ export const TEXT_MAX = 2000;
 export const STRIKES_MAX = 30;
 
 /**
- * One participant's buckets and refused messages. The limits are the participant's, not the
- * connection's: coming back with the resume token does not start them afresh.
+ * One participant's buckets: the participant's, not the connection's, so coming back with the
+ * resume token (or a second window) does not refill them.
  */
 export interface FloodLimits {
   readonly buckets: Map<FloodKind, Bucket>;
-  strikes: number;
 }
 
-export const newFloodLimits = (): FloodLimits => ({ buckets: new Map(), strikes: 0 });
+export const newFloodLimits = (): FloodLimits => ({ buckets: new Map() });
 
 export function fullBucket(rate: Rate, now: number): Bucket {
   return { tokens: rate.burst, at: now };

@@ -173,6 +173,16 @@ describe('taking turns', () => {
     expect(s.speaker).toBe(ids[1]);
   });
 
+  it('moves the round on when the one sharing leaves or is removed', () => {
+    const { state, host, ids } = meeting();
+    let s = must(apply(state, host, { type: 'round_mode', on: true }, T0));
+    expect(s.speaker).toBe(ids[0]);
+    s = must(apply(s, ids[0], { type: 'leave' }, T0));
+    expect(s.speaker).toBe(ids[1]);
+    s = must(apply(s, host, { type: 'remove', participantId: ids[1] }, T0));
+    expect(s.speaker).toBe(ids[2]);
+  });
+
   it('ends a share without offering the floor when not in round mode', () => {
     const { state, host, ids } = meeting();
     let s = must(apply(state, ids[0], { type: 'raise_hand' }, T0));

@@ -248,13 +248,14 @@ function withParticipant(state: RoomState, id: string, change: Partial<Participa
   };
 }
 
-function without(state: RoomState, id: string): RoomState {
-  return {
+/** The participant gone from the room; if they held the floor, it is free (in a round, offered on). */
+function without(state: RoomState, id: string, now: number): RoomState {
+  const left = {
     ...state,
     participants: state.participants.filter((p) => p.id !== id),
     queue: state.queue.filter((q) => q !== id),
-    ...(state.speaker === id ? { speaker: null, shareEndsAt: null } : {}),
   };
+  return state.speaker === id ? floorFreed(left, now) : left;
 }
 
 /**
@@ -294,7 +295,7 @@ export function nodesGone(state: RoomState, live: ReadonlySet<string>, now: numb
 export function sweep(state: RoomState, now: number, graceMs: number): Outcome {
   let next = state;
   for (const p of state.participants) {
-    if (p.awaySince !== null && now - p.awaySince > graceMs) next = without(next, p.id);
+    if (p.awaySince !== null && now - p.awaySince > graceMs) next = without(next, p.id, now);
   }
   if (next.phase === 'fellowship' && next.phaseEndsAt !== null && now >= next.phaseEndsAt) {
     return { ok: true, state: { ...next, phase: 'ended' }, ended: true };
@@ -403,7 +404,7 @@ function applyMemberCommand(
       return ok(state.speaker === from ? floorFreed(passed, now) : passed);
     }
     case 'leave':
-      return ok(without(state, from), { close: [{ participantId: from, reason: 'left' }] });
+      return ok(without(state, from, now), { close: [{ participantId: from, reason: 'left' }] });
   }
 }
 
@@ -426,7 +427,7 @@ function applyHostCommand(state: RoomState, command: HostCommand, now: number): 
     case 'move_up': {
       const p = target(state, command.participantId);
       if ('ok' in p) return p;
-      return applyToParticipant(state, command, p);
+      return applyToParticipant(state, command, p, now);
     }
     case 'call_next': {
       const next = state.roundMode
@@ -490,6 +491,7 @@ function applyToParticipant(
   state: RoomState,
   command: Extract<HostCommand, { participantId: string }>,
   p: Participant,
+  now: number,
 ): Outcome {
   const isTheHost = p.role === 'host';
   switch (command.type) {
@@ -498,14 +500,14 @@ function applyToParticipant(
     case 'deny':
       if (!p.waiting)
         return refuse('invalid', 'Only someone in the waiting room can be turned away.');
-      return ok(without(state, p.id), { close: [{ participantId: p.id, reason: 'denied' }] });
+      return ok(without(state, p.id, now), { close: [{ participantId: p.id, reason: 'denied' }] });
     case 'remove':
       if (isTheHost) return refuse('not_allowed', 'The host cannot be removed.');
-      return ok(without(state, p.id), { close: [{ participantId: p.id, reason: 'removed' }] });
+      return ok(without(state, p.id, now), { close: [{ participantId: p.id, reason: 'removed' }] });
     case 'block':
       if (isTheHost) return refuse('not_allowed', 'The host cannot be removed.');
       return ok(
-        { ...without(state, p.id), blocked: [...state.blocked, p.addressHash] },
+        { ...without(state, p.id, now), blocked: [...state.blocked, p.addressHash] },
         { close: [{ participantId: p.id, reason: 'blocked' }] },
       );
     case 'mute':

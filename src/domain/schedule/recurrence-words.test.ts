@@ -27,7 +27,7 @@ describe('a recurrence in the page’s language', () => {
     ['es', weekly([0, 3, 6]), 'Cada domingo, miércoles y sábado'],
     ['en', monthly([1, 3], [6]), 'The first and third Saturday of the month'],
     ['es', monthly([1, 3], [6]), 'El primer y tercer sábado de cada mes'],
-    ['fr', monthly([1, 3], [6]), 'Le premier et troisième samedi du mois'],
+    ['fr', monthly([1, 3], [6]), 'Le premier et le troisième samedi du mois'],
     ['es', monthly([-1], [5]), 'El último viernes de cada mes'],
     ['fr', monthly([-1], [5]), 'Le dernier vendredi du mois'],
     ['es', { kind: 'appointment' }, 'Con cita previa'],

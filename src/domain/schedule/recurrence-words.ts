@@ -25,14 +25,15 @@ const phrases: Record<
   fr: {
     appointment: 'Sur rendez-vous',
     weekly: (days) => `Chaque ${days}`,
-    monthly: (weeks, days) => `Le ${weeks} ${days} du mois`,
+    // French repeats the article: « le premier et le troisième samedi du mois ».
+    monthly: (weeks, days) => `${weeks.charAt(0).toUpperCase()}${weeks.slice(1)} ${days} du mois`,
     ordinals: {
-      1: 'premier',
-      2: 'deuxième',
-      3: 'troisième',
-      4: 'quatrième',
-      5: 'cinquième',
-      [-1]: 'dernier',
+      1: 'le premier',
+      2: 'le deuxième',
+      3: 'le troisième',
+      4: 'le quatrième',
+      5: 'le cinquième',
+      [-1]: 'le dernier',
     },
   },
 };

@@ -194,6 +194,11 @@ export function openApiDocument(serverUrl: string | null) {
             error: { type: 'string' },
             message: { type: 'string' },
             field: { type: 'string' },
+            reason: {
+              type: 'string',
+              description:
+                'What the problem is, where an edge says it in its own words: unknown_place',
+            },
           },
           required: ['error', 'message'],
         },

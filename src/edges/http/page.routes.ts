@@ -109,7 +109,11 @@ export function registerPageRoutes(
       at = resolved.query.at;
     } catch (e) {
       if (!isAppError(e)) throw e;
-      error = { field: e.details.field ?? null, message: e.message };
+      error = {
+        field: e.details.field ?? null,
+        message: e.message,
+        ...(e.details.reason ? { reason: e.details.reason } : {}),
+      };
     }
     return send(reply, {
       model: {

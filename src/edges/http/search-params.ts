@@ -187,11 +187,13 @@ export async function resolveSearch(
   let point = params.near ? { latitude: params.near[0], longitude: params.near[1] } : undefined;
   if (params.place) {
     place = await context.resolvePlace(params.place);
-    if (!place)
-      throw invalid(
-        'place',
-        `no town or postcode called "${params.place}" is known: try a nearby town, or a ZIP or postal code`,
+    if (!place) {
+      throw new AppError(
+        'invalid_input',
+        `place: no town or postcode called "${params.place}" is known: try a nearby town, or a ZIP or postal code`,
+        { field: 'place', reason: 'unknown_place' },
       );
+    }
     point = { latitude: place.latitude, longitude: place.longitude };
   }
   const sort = params.sort ?? 'next';

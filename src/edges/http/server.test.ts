@@ -127,6 +127,14 @@ describe('the HTTP server', () => {
       'Aucune ville ni aucun code postal appelé «\u00a0Nowhereville\u00a0»',
     );
     expect(await finder('en')).toContain('No town or postcode called “Nowhereville” is known');
+    // The API says why, for pages that say it in their own words.
+    expect((await app.inject({ url: '/api/v1/meetings?place=Nowhereville' })).json()).toMatchObject(
+      { error: 'invalid_input', field: 'place', reason: 'unknown_place' },
+    );
+    // Another problem with the place is not taken for an unknown one.
+    expect((await app.inject({ url: '/?place=Lewes&near=50.8,0.0&lang=es' })).body).toContain(
+      'No se pudo leer esa búsqueda (place: give near or place, not both)',
+    );
     // A parameter only a hand-made address gets wrong: named, inside the page's own sentence.
     expect((await app.inject({ url: '/?radius_km=-3&place=Lewes&lang=fr' })).body).toMatch(
       /Cette recherche n’a pas pu être lue \(radius_km: [^)]+\)/,

@@ -110,6 +110,7 @@ export async function buildServer(
         error: error.code,
         message: error.message,
         ...(error.details.field ? { field: error.details.field } : {}),
+        ...(error.details.reason ? { reason: error.details.reason } : {}),
       });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;

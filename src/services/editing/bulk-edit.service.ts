@@ -145,6 +145,16 @@ async function moveTo(
       }
       throw error;
     });
+    if (target.kind === 'group') {
+      const row = await repos.groups.byId(id);
+      if (row && repos.codec.fromBoolean(row.implicit)) {
+        throw new AppError(
+          'invalid_input',
+          `group_id: group ${id} is one meeting’s own details, not a group: choose a named group`,
+          { field },
+        );
+      }
+    }
     const label = String(
       shared.view.name ?? ('formatted_address' in shared.view ? shared.view.formatted_address : id),
     );
@@ -166,9 +176,12 @@ async function moveTo(
         : {}),
       updated_at: repos.codec.toTimestamp(now),
     });
+    // The place or group it left goes if nothing uses it now and it was only ever a meeting's
+    // (its source's content); one volunteers added as itself stays until they delete it.
     if (current !== null) {
       const repo = target.kind === 'group' ? repos.groups : repos.locations;
-      await repo.deleteIfUnused(current);
+      const left = await repo.byId(current);
+      if (left && left.source_id !== null) await repo.deleteIfUnused(current);
     }
     const [moved] = await repos.listings.load({ slug });
     await repos.history.add({

@@ -187,6 +187,26 @@ describe.each(kinds)('places and groups a volunteer keeps, on %s', (kind) => {
     const [moved] = await db.store.listings.load({ slug: 'church-hall-tuesday' });
     expect(moved?.locationId).toBe(place.id);
     expect(moved?.listing.timezone).toBe('Europe/London');
+    // A place added as itself stays when its last meeting moves on (until it is deleted).
+    await bulkEdit(as(editor), {
+      slugs: ['church-hall-tuesday'],
+      action: 'move_to_location',
+      locationId: await placeOf('library-step-study'),
+    });
+    expect(await db.store.locations.byId(place.id)).not.toBeNull();
+  });
+
+  it('refuses to move a meeting into another meeting’s own details', async () => {
+    const quiet = (await db.store.listings.load({ slug: 'quiet-corner' }))[0];
+    const answer = await bulkEdit(as(admin), {
+      slugs: ['church-hall-tuesday'],
+      action: 'move_to_group',
+      groupId: quiet?.groupId ?? -1,
+    });
+    expect(answer.results[0]).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('one meeting’s own details') as unknown,
+    });
   });
 
   it('refuses to move a meeting to another body’s place, or to no place, saying why', async () => {

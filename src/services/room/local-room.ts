@@ -25,7 +25,7 @@ export class LocalRoom {
   lastTouch = 0;
   private readonly sessions = new Set<RoomSession>();
   private readonly byParticipant = new Map<string, RoomSession>();
-  /** Per participant, not per connection: coming back with the resume token starts no fresh. */
+  /** Flood buckets per participant, not per connection: coming back does not refill them. */
   private readonly limits = new Map<string, FloodLimits>();
   private flushing = false;
   private lastMember: { state: RoomState; text: string; frame: Buffer } | null = null;

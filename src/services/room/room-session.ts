@@ -44,6 +44,8 @@ export class RoomSession {
   private work: Promise<void> = Promise.resolve();
   /** Until joined, this connection's own; then the participant's, which outlive a reconnect. */
   private limits: FloodLimits = newFloodLimits();
+  /** Refused messages on this connection (a new connection starts afresh). */
+  private strikes = 0;
 
   constructor(
     private readonly live: RoomLive,
@@ -67,7 +69,7 @@ export class RoomSession {
 
   error(code: RoomErrorCode, message: string): void {
     this.send(frame(errorFrame(code, message)));
-    if (++this.limits.strikes > STRIKES_MAX) {
+    if (++this.strikes > STRIKES_MAX) {
       this.close(closeCodes.flood, 'too many refused messages');
     }
   }

@@ -148,6 +148,8 @@ export function presentRoom(room: StoredRoom, baseUrl: string) {
     warn_seconds: s.warnSeconds,
     fellowship_minutes: s.fellowshipMinutes,
     statement: s.statement,
+    /** Whether the statement is Greendoor's own (the group has not written one). */
+    statement_is_default: s.statement === defaultStatement,
     steps: s.steps,
   };
 }

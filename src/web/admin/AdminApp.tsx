@@ -55,6 +55,7 @@ const sectionOf: { [K in Route['page']]: Section } = {
 };
 
 function PageFor({ route }: { route: Route }) {
+  const { search } = useLocation();
   switch (route.page) {
     case 'meetings':
       return <MeetingsPage />;
@@ -89,7 +90,8 @@ function PageFor({ route }: { route: Route }) {
     case 'body':
       return <BodyEditorPage key={route.id} id={route.id} />;
     case 'new-body':
-      return <NewBodyPage />;
+      // A new form for each body it goes beneath (?parent=).
+      return <NewBodyPage key={search} />;
     case 'account':
       return <AccountPage />;
     case 'password':

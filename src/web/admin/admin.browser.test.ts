@@ -993,6 +993,8 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
 
     // The group's own confidentiality statement and readings: the room opens with them.
     const statement = 'What you hear here, let it stay here, and who you see here too.';
+    // Greendoor's own statement until the group writes one: the box starts empty.
+    expect(await panel.getByLabel('Confidentiality statement').inputValue()).toBe('');
     await panel.getByLabel('Confidentiality statement').fill(statement);
     await panel.getByLabel('2. Readings').fill('We read the preamble and How It Works.');
     await panel.getByRole('button', { name: 'Save the room' }).click();
@@ -1001,9 +1003,10 @@ describe.skipIf(missing.length > 0 && !required)('the volunteer area in a real b
       .toBe('p:Saved: the room runs this way from its next meeting.');
     const saved = (await (await page.request.get(`/api/v1/meetings/${slug}/room`)).json()) as {
       statement: string;
+      statement_is_default: boolean;
       steps: { title: string; text: string }[];
     };
-    expect(saved.statement).toBe(statement);
+    expect([saved.statement, saved.statement_is_default]).toEqual([statement, false]);
     expect(saved.steps[1]).toEqual({
       title: 'Readings',
       text: 'We read the preamble and How It Works.',

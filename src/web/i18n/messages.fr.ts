@@ -119,7 +119,7 @@ export const fr: Messages = {
   reportFailed: 'L’envoi a échoué : {reason}',
   fixName: 'Indiquez le nom de la réunion.',
   fixDay: 'Choisissez un jour.',
-  fixTime: 'Indiquez l’heure de début, par exemple 19 h 30.',
+  fixTime: 'Indiquez l’heure de début au format HH:MM, par exemple 19:30.',
   fixAddress: 'L’adresse doit faire moins de 300 caractères.',
   fixLink: 'Indiquez le lien complet pour rejoindre la réunion, qui commence par https.',
   fixMessage: 'Dites ce qui ne va pas ou ce qu’il faut ajouter, en moins de 5 000 caractères.',

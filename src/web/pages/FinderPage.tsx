@@ -46,7 +46,7 @@ const unknownProblem: Shown = { field: null, message: '' };
  */
 function problemText(t: Translate, problem: Shown): string {
   if (problem.message === '') return t('searchError');
-  if (problem.field === 'place' && problem.place)
+  if (problem.reason === 'unknown_place' && problem.place)
     return t('placeUnknown', { place: problem.place });
   return t('searchInvalid', { message: problem.message });
 }
@@ -124,11 +124,17 @@ export function FinderPage({ model }: { model: FinderModel }) {
       const body = (await response.json()) as SearchResponse & {
         message?: string;
         field?: string;
+        reason?: string;
       };
       if (!response.ok) {
         setError(
           body.message
-            ? { field: body.field ?? null, message: body.message, place: next.place }
+            ? {
+                field: body.field ?? null,
+                message: body.message,
+                place: next.place,
+                ...(body.reason ? { reason: body.reason } : {}),
+              }
             : unknownProblem,
         );
         return;

@@ -64,8 +64,9 @@ function summaryOf(row: AggregateRow): SharedSummary {
 
 /**
  * Lists of the places and groups volunteers keep, a page at a time, with how many meetings use
- * each: one grouped query per list, the same on SQLite and PostgreSQL. A meeting's own implicit
- * group (its contact details when it names no group) is that meeting's, so it is not listed.
+ * each: a grouped query per list (and one counting its rows), the same on SQLite and
+ * PostgreSQL. A meeting's own implicit group (its contact details when it names no group) is
+ * that meeting's, so it is not listed.
  */
 export function sharedSummaryRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) {
   async function page(

@@ -204,7 +204,7 @@ export function RoomPanel(props: {
                 rows={3}
                 maxLength={2000}
                 aria-describedby="room-statement-hint"
-                defaultValue={current?.statement ?? ''}
+                defaultValue={current && !current.statement_is_default ? current.statement : ''}
               />
               {current ? (
                 <fieldset className="room-steps">

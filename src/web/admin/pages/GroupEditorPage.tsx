@@ -192,8 +192,11 @@ function GroupFormView(props: EditorProps<GroupWrite> & { group: GroupDetails })
     write,
     dirty,
     problems,
+    // A new group needs a name, and a named one keeps one (a meeting's own details have none).
     check: () =>
-      form.text.name.trim() ? null : { field: 'name', message: 'Give the group a name.' },
+      (props.creating || baseline.text.name.trim()) && !form.text.name.trim()
+        ? { field: 'name', message: 'Give the group a name.' }
+        : null,
   });
 
   return (

@@ -53,16 +53,22 @@ function SharedList({ kind }: { kind: Kind }) {
     setQuery(text.trim());
     setMore({ query: text.trim(), items: [] });
   };
+  const [loadingMore, setLoadingMore] = useState(false);
   const showMore = () => {
     setMoreError(null);
-    pageOf(kind, query, items.length).then(
-      (page) =>
-        setMore((m) => ({
-          query,
-          items: [...(m.query === query ? m.items : []), ...page.items],
-        })),
-      (error: unknown) => setMoreError(problemOf(error).message),
-    );
+    setLoadingMore(true);
+    pageOf(kind, query, items.length)
+      .then(
+        (page) =>
+          setMore((m) => {
+            // A row that moved between pages (one added or deleted meanwhile) is listed once.
+            const kept = m.query === query ? m.items : [];
+            const seen = new Set([...(first.data?.items ?? []), ...kept].map((i) => i.id));
+            return { query, items: [...kept, ...page.items.filter((i) => !seen.has(i.id))] };
+          }),
+        (error: unknown) => setMoreError(problemOf(error).message),
+      )
+      .finally(() => setLoadingMore(false));
   };
 
   return (
@@ -121,8 +127,8 @@ function SharedList({ kind }: { kind: Kind }) {
       </ul>
       {moreError ? <p className="message error">{moreError}</p> : null}
       {items.length < total ? (
-        <button type="button" className="secondary" onClick={showMore}>
-          Show more {w.plural}
+        <button type="button" className="secondary" onClick={showMore} disabled={loadingMore}>
+          {loadingMore ? 'Loading…' : `Show more ${w.plural}`}
         </button>
       ) : null}
     </section>
