@@ -101,7 +101,17 @@ describe.skipIf(kinds.length === 0).each(kinds)('a meeting across two processes 
 
     const opened = JSON.parse(
       await greendoor(
-        ['rooms', 'open', '--name', 'Tuesday Hope', '--format', 'twelve-step', '--json'],
+        [
+          'rooms',
+          'open',
+          '--name',
+          'Tuesday Hope',
+          '--format',
+          'twelve-step',
+          '--statement',
+          'Who you see here and what you hear here stays here.',
+          '--json',
+        ],
         env,
       ),
     ) as { roomId: string; hostKey: string; joinUrl: string };
@@ -131,6 +141,8 @@ describe.skipIf(kinds.length === 0).each(kinds)('a meeting across two processes 
     const cal = await join(second, { name: names.cal });
     const members = [ana, ben, cal];
     await host.state((s) => waitingIds(s).length === 3, 'three waiting, from both processes');
+    // The group's own statement, given when the room was opened.
+    expect(host.lastState()?.statement).toBe('Who you see here and what you hear here stays here.');
     for (const m of members) host.send({ type: 'admit', participantId: m.participantId });
     for (const m of members) {
       await m.state((s) => s.participants.filter((p) => !p.waiting).length === 4, 'all four in');

@@ -36,6 +36,10 @@ export function registerRoomsCommand(program: Command, context: () => CliContext
       'keep a fellowship room open this long after the meeting (up to 30; default none)',
       wholeNumber('--fellowship-minutes'),
     )
+    .option(
+      '--statement <text>',
+      "the group's confidentiality statement, shown to everyone first (default: Greendoor's own)",
+    )
     .option('--no-waiting-room', 'let people straight in, without the host admitting them')
     .option('--private-messages', 'allow members to message each other privately (off by default)')
     .option('--json', 'print {"roomId", "joinUrl", "hostKey"} as JSON')
@@ -46,6 +50,7 @@ export function registerRoomsCommand(program: Command, context: () => CliContext
         passcode?: string;
         shareMinutes?: number;
         fellowshipMinutes?: number;
+        statement?: string;
         waitingRoom: boolean;
         privateMessages?: boolean;
         json?: boolean;
@@ -61,6 +66,7 @@ export function registerRoomsCommand(program: Command, context: () => CliContext
           ...(options.fellowshipMinutes !== undefined
             ? { fellowship_minutes: options.fellowshipMinutes }
             : {}),
+          ...(options.statement !== undefined ? { statement: options.statement } : {}),
         });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
