@@ -30,7 +30,7 @@ export function formatClock(hhmm: string, locale: Locale): string {
   );
 }
 
-/** A calendar day (an ISO date or timestamp's date) as the locale writes it: "1 December 2026". */
+/** A calendar day (an ISO date or timestamp's date) as the locale writes it: "December 1, 2026". */
 export function formatDay(iso: string, locale: Locale): string {
   const instant = Date.parse(`${iso.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(instant)) return iso.slice(0, 10);

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import { batchSize, chunks } from '../batch.ts';
 import type { DatabaseDialect } from '../dialect/dialect.ts';
 import type { DatabaseSchema, MeetingTable } from '../schema.ts';
+import { containsPattern } from '../like-pattern.ts';
 
 export function meetingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseDialect) {
   return {
@@ -144,8 +145,7 @@ export function meetingRepository(db: Kysely<DatabaseSchema>, dialect: DatabaseD
         );
       }
       if (filter.text) {
-        // Wildcards typed by a person are taken as text: dropped, not matched.
-        const like = `%${filter.text.toLowerCase().replace(/[%_\\]/g, '')}%`;
+        const like = containsPattern(filter.text);
         query = query.where((eb) =>
           eb.or([
             eb(eb.fn('lower', ['m.name']), 'like', like),

@@ -1,5 +1,6 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DatabaseDialect } from '../dialect/dialect.ts';
+import { containsPattern } from '../like-pattern.ts';
 import type { DatabaseSchema } from '../schema.ts';
 
 /** A place or group as a list shows it: what it is called, who keeps it, how many use it. */
@@ -32,9 +33,6 @@ interface AggregateRow {
   lo: number | null;
   hi: number | null;
 }
-
-/** Wildcards typed by a person are taken as text: dropped, not matched. */
-const likeOf = (text: string) => `%${text.toLowerCase().replace(/[%_\\]/g, '')}%`;
 
 /**
  * The body a row answers to, in SQL: its own, else the one body every meeting using it names
@@ -101,7 +99,7 @@ export function sharedSummaryRepository(db: Kysely<DatabaseSchema>, dialect: Dat
       .where('g.implicit', '=', dialect.codec.toBoolean(false));
     if (filter.text) {
       query = query.where((eb) =>
-        eb(eb.fn('lower', ['g.name']), 'like', likeOf(filter.text ?? '')),
+        eb(eb.fn('lower', ['g.name']), 'like', containsPattern(filter.text ?? '')),
       );
     }
     return query.groupBy(['g.id', 'g.name', 'g.service_body_id']).having(inScope(body, filter));
@@ -126,7 +124,7 @@ export function sharedSummaryRepository(db: Kysely<DatabaseSchema>, dialect: Dat
         sql<number | null>`max(${sql.raw(meetingBody)})`.as('hi'),
       ]);
     if (filter.text) {
-      const like = likeOf(filter.text);
+      const like = containsPattern(filter.text);
       query = query.where((eb) =>
         eb.or([
           eb(eb.fn('lower', ['l.name']), 'like', like),

@@ -1,11 +1,7 @@
 import { useState } from 'react';
+import { bodiesWithin } from '../../../domain/account/permissions.ts';
 import { serviceBodyKinds } from '../../../domain/service-body/service-body.ts';
-import type {
-  ServiceBody,
-  ServiceBodyDetails,
-  ServiceBodyKind,
-  ServiceBodyWrite,
-} from '../admin-api-types.ts';
+import type { ServiceBodyDetails, ServiceBodyKind, ServiceBodyWrite } from '../admin-api-types.ts';
 import { api } from '../api-client.ts';
 import {
   type EditorProps,
@@ -64,21 +60,6 @@ function writeOf(before: BodyText, after: BodyText): ServiceBodyWrite {
   return out;
 }
 
-/** Bodies that are this one or beneath it: a body cannot be put beneath itself. */
-function within(bodies: readonly ServiceBody[], id: number): Set<number> {
-  const out = new Set([id]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const b of bodies) {
-      if (b.parent_id !== null && out.has(b.parent_id) && !out.has(b.id)) {
-        out.add(b.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
 /** A service body: its name, kind and place in the tree, and how to reach it. */
 export function BodyEditorPage({ id }: { id: number }) {
   const loaded = useLoad(`body:${id}`, () => api.serviceBody(id));
@@ -111,7 +92,8 @@ export function BodyEditorPage({ id }: { id: number }) {
       <BodyForm
         key={saved?.version ?? 0}
         body={body}
-        exclude={within(bodies, id)}
+        // A body cannot be put beneath itself or a body beneath it.
+        exclude={bodiesWithin(id, new Map(bodies.map((b) => [b.id, b.parent_id])))}
         saved={saved === null ? null : 'Saved.'}
         submit={{ label: 'Save the service body', busy: 'Saving…' }}
         onSubmit={save}
