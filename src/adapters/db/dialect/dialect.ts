@@ -41,9 +41,9 @@ export interface DatabaseDialect {
    */
   selectArrays(query: CompiledQuery): Promise<unknown[][]>;
   /**
-   * The same as batches of `batchSize` read in another thread, where the database allows it
-   * (a SQLite file): for reading the whole directory while the caller works on what came.
-   * Absent: page through with selectArrays.
+   * The same as batches of `batchSize` read in another thread with its own connection, where
+   * the database allows it (a SQLite file, PostgreSQL): for reading the whole directory while
+   * the caller works on what came. Absent (an in-memory SQLite): page through with selectArrays.
    */
   readonly readInWorker?: (query: CompiledQuery, batchSize: number) => AsyncIterable<unknown[][]>;
   /** Checks the database can be reached, turning driver errors into advice. */

@@ -1,14 +1,17 @@
-import { type CreateTableBuilder, PostgresDialect, sql } from 'kysely';
+import { type CompiledQuery, type CreateTableBuilder, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../../../../domain/errors.ts';
+import { readInWorker } from '../bulk-reader.ts';
 import type { DatabaseDialect, ValueCodec } from '../dialect.ts';
+import { postgresBulkReader } from './postgres-bulk-reader.ts';
 
 const codec: ValueCodec = {
   toBoolean: (value) => value,
   fromBoolean: (value) => value === true,
-  // pg sends the text and PostgreSQL casts it to jsonb; reads come back parsed.
+  // pg sends the text and PostgreSQL casts it to jsonb; reads come back parsed, or as the text
+  // from the bulk reader (every json column holds an array or an object, never a bare string).
   toJson: (value) => JSON.stringify(value),
-  fromJson: <T>(value: unknown) => value as T,
+  fromJson: <T>(value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as T,
   toTimestamp: (iso) => iso,
   fromTimestamp: (value) =>
     value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString(),
@@ -72,6 +75,8 @@ export function postgresDialect(url: string, poolSize = 10): DatabaseDialect {
       });
       return result.rows;
     },
+    readInWorker: (query: CompiledQuery, batchSize: number) =>
+      readInWorker(postgresBulkReader(url, query, batchSize)),
     ping: async () => {
       try {
         const client = await pool.connect();

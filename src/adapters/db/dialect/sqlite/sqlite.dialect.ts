@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { type CompiledQuery, type CreateTableBuilder, SqliteDialect } from 'kysely';
 import { AppError } from '../../../../domain/errors.ts';
 import type { DatabaseDialect, ValueCodec } from '../dialect.ts';
-import { readInWorker } from './sqlite-bulk-reader.ts';
+import { readInWorker } from '../bulk-reader.ts';
+import { sqliteBulkReader } from './sqlite-bulk-reader.ts';
 
 const codec: ValueCodec = {
   toBoolean: (value) => (value ? 1 : 0),
@@ -78,7 +79,7 @@ export function sqliteDialect(file: string): DatabaseDialect {
       ? {}
       : {
           readInWorker: (query: CompiledQuery, batchSize: number) =>
-            readInWorker(file, query, batchSize),
+            readInWorker(sqliteBulkReader(file, query, batchSize)),
         }),
     ping: () => {
       database.prepare('select 1').get();
