@@ -27,11 +27,13 @@ const quantile = (values: number[], share: number) =>
 const median = (values: number[]) => quantile(values, 0.5);
 
 /** Whether every load, nine in ten, half, or too few showed the first results within 1 s. */
-function verdict(finder: number[], worst: number): string {
-  const at = `finder median ${median(finder)} ms, 90th percentile ${quantile(finder, 0.9)} ms; worst of all pages ${worst} ms`;
+function verdict(loads: number[]): string {
+  if (loads.length === 0) return '**not measured**';
+  const worst = Math.max(...loads);
+  const at = `median ${median(loads).toFixed(0)} ms, 90th percentile ${quantile(loads, 0.9).toFixed(0)} ms, worst ${worst.toFixed(0)} ms`;
   if (worst < 1000) return `**met** by every load (${at})`;
-  if (quantile(finder, 0.9) < 1000) return `**met** by nine loads in ten (${at})`;
-  if (median(finder) < 1000) return `**met at the median only** (${at})`;
+  if (quantile(loads, 0.9) < 1000) return `**met** by nine loads in ten (${at})`;
+  if (median(loads) < 1000) return `**met at the median only** (${at})`;
   return `**NOT met** (${at})`;
 }
 
@@ -52,14 +54,15 @@ export async function browserBench(ctx: BenchContext): Promise<Section> {
   try {
     const context = await browser.newContext();
     const rows: string[][] = [];
-    let worstFirst = 0;
-    /** The first page's loads (the finder at /, what the acceptance check opens). */
-    let finderFirst: number[] = [];
+    /** The finder's loads (both addresses), seen by Playwright and painted. */
+    const finderFirst: number[] = [];
+    const finderPainted: number[] = [];
     for (const [name, address] of PAGES) {
       const warm = await context.newPage();
       await warm.goto(server.base + address, { waitUntil: 'networkidle' });
       await warm.close();
       const first: number[] = [];
+      const painted: number[] = [];
       const paint: number[] = [];
       const hydrated: number[] = [];
       let htmlBytes = 0;
@@ -76,6 +79,24 @@ export async function browserBench(ctx: BenchContext): Promise<Section> {
           return main !== null && Object.keys(main).some((k) => k.startsWith('__reactFiber$'));
         });
         hydrated.push(Date.now() - started);
+        // When the first result's text was painted (the finder marks it for Element Timing).
+        const firstPainted = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              new PerformanceObserver((list) => {
+                const entry = list
+                  .getEntries()
+                  .find(
+                    (e) =>
+                      (e as PerformanceEntry & { identifier?: string }).identifier ===
+                      'first-meeting',
+                  ) as (PerformanceEntry & { renderTime: number; loadTime: number }) | undefined;
+                if (entry) resolve(entry.renderTime || entry.loadTime);
+              }).observe({ type: 'element', buffered: true });
+              setTimeout(() => resolve(Number.NaN), 2000);
+            }),
+        );
+        if (!Number.isNaN(firstPainted)) painted.push(firstPainted);
         paint.push(
           await page.evaluate(
             () =>
@@ -87,13 +108,17 @@ export async function browserBench(ctx: BenchContext): Promise<Section> {
         // A pause, so that one tab's closing does not overlap the next one's loading.
         await new Promise((done) => setTimeout(done, SETTLE_MS));
       }
-      worstFirst = Math.max(worstFirst, ...first);
-      if (address === '/') finderFirst = first;
+      if (address !== PAGES[2][1]) {
+        finderFirst.push(...first);
+        finderPainted.push(...painted);
+      }
       rows.push([
         name,
         String(median(first)),
         String(quantile(first, 0.9)),
         String(Math.max(...first)),
+        painted.length > 0 ? median(painted).toFixed(0) : '–',
+        painted.length > 0 ? quantile(painted, 0.9).toFixed(0) : '–',
         median(paint).toFixed(0),
         String(median(hydrated)),
         (htmlBytes / 1024).toFixed(1),
@@ -107,17 +132,32 @@ export async function browserBench(ctx: BenchContext): Promise<Section> {
       body: `${RUNS} loads of each page; times in ms from the start of navigation: median, 90th percentile
 and worst (this machine's speed varies from moment to moment: the same loop of arithmetic takes
 0.5 to 1.05 s, so single loads vary too). "First
-meeting" is when a link to a meeting is on the page (what the acceptance check waits for);
-"first paint" is the browser's first-contentful-paint; "interactive" is when React has hydrated
-the page (the page works before that: its links and its search form need no script).
+meeting" is when Playwright, driving the browser from this process, finds a link to a meeting on
+the page (what the acceptance check waits for; its round trips to the slowed page are counted
+too); "painted" is when the browser painted the first result's name (Element Timing: the finder
+marks the first result's heading \`elementtiming="first-meeting"\`; a meeting page has no results list); "first paint" is
+the browser's first-contentful-paint; "interactive" is when React has hydrated the page (the page
+works before that: its links and its search form need no script).
 
 ${table(
-  ['page', 'first meeting', 'p90', 'worst', 'first paint', 'interactive', 'HTML (kB gzip)'],
-  ['---', '---:', '---:', '---:', '---:', '---:', '---:'],
+  [
+    'page',
+    'first meeting',
+    'p90',
+    'worst',
+    'painted',
+    'p90',
+    'first paint',
+    'interactive',
+    'HTML (kB gzip)',
+  ],
+  ['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
   rows,
 )}
 
-Target (first results in under 1 s with 4x CPU throttling at 30,000 meetings): ${verdict(finderFirst, worstFirst)}.
+Target (first results in under 1 s with 4x CPU throttling at 30,000 meetings), both finder
+addresses together: painted, ${verdict(finderPainted)}; found by
+Playwright, ${verdict(finderFirst)}.
 
 For comparison: TSML UI, the finder most AA sites embed, downloads the whole feed first (here
 the feed of these ${(feedBytes.length / 2 ** 20).toFixed(1)} MB, ${(gzipSync(feedBytes).length / 2 ** 20).toFixed(1)} MB gzipped) and takes about 3.3 s to

@@ -466,6 +466,31 @@ describe.skipIf(missing.length > 0 && !required)('the pages in a real browser', 
     }
   });
 
+  it('lets the browser time when the first result was painted, and only the first', async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(pages.finderList);
+      expect(await page.locator('[elementtiming]').count()).toBe(1);
+      const first = page.locator('.meeting h4').first();
+      expect(await first.getAttribute('elementtiming')).toBe('first-meeting');
+      // What the browser benchmark reads: an Element Timing entry with a time of painting.
+      const painted = await page.evaluate(
+        () =>
+          new Promise<{ identifier: string; renderTime: number }[]>((resolve) => {
+            new PerformanceObserver((list) =>
+              resolve(list.getEntries() as unknown as { identifier: string; renderTime: number }[]),
+            ).observe({ type: 'element', buffered: true });
+            setTimeout(() => resolve([]), 5000);
+          }),
+      );
+      expect(painted.map((e) => e.identifier)).toEqual(['first-meeting']);
+      expect(painted[0]?.renderTime).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('sends a report and a suggestion with their proof of work, so they need no second look', async () => {
     const context = await newContext();
     try {

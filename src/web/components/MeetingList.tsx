@@ -71,6 +71,7 @@ export function MeetingList({
             {group.items.map((m) => (
               <MeetingItem
                 key={m.slug}
+                first={m === meetings[0]}
                 t={t}
                 locale={locale}
                 meeting={m}
@@ -95,7 +96,8 @@ function MeetingItem({
   viewerZone,
   langQuery,
   typeNames,
-}: Omit<Props, 'meetings' | 'containerRef'> & { meeting: MeetingResult }) {
+  first,
+}: Omit<Props, 'meetings' | 'containerRef'> & { meeting: MeetingResult; first: boolean }) {
   const start = m.next_start === null ? null : Date.parse(m.next_start);
   const zone = viewerZone ?? m.timezone;
   const inProgress = start !== null && start <= at && at < start + durationMs(m);
@@ -129,7 +131,8 @@ function MeetingItem({
           </strong>
         ) : null}
       </p>
-      <h4>
+      {/* When the first result's name was painted (Element Timing: its text is the block's). */}
+      <h4 elementtiming={first ? 'first-meeting' : undefined}>
         <a href={`/meetings/${encodeURIComponent(m.slug)}${langQuery}`}>{m.name}</a>
       </h4>
       <p className="where">
