@@ -94,6 +94,33 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
+/**
+ * After a bulk load: VACUUM ANALYZE the database (what an operator does after one, and otherwise
+ * autovacuum's own pass lands in the middle of the next measurement), then waits up to a minute
+ * until no autovacuum worker is busy anywhere (earlier suites' databases included).
+ */
+export async function settlePostgres(url?: string): Promise<void> {
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('vacuum analyze');
+    await client.end();
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (let waited = 0; waited < 60_000; waited += 500) {
+      const { rows } = await admin.query<{ busy: number }>(
+        "select count(*)::int as busy from pg_stat_activity where backend_type = 'autovacuum worker'",
+      );
+      if ((rows[0]?.busy ?? 0) === 0) return;
+      await new Promise((done) => setTimeout(done, 500));
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function freshPostgres(name: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
