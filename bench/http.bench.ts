@@ -8,7 +8,15 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type BenchContext, type Section, root, startServer, table } from './bench-context.ts';
+import {
+  type BenchContext,
+  type Section,
+  postgresReachable,
+  root,
+  settlePostgres,
+  startServer,
+  table,
+} from './bench-context.ts';
 import type { LoadReport, LoadSpec } from './load-client.ts';
 import { meetingPoints, worldDirectory } from './search.bench.ts';
 import { searchWorkloads } from './search-workload.ts';
@@ -48,6 +56,8 @@ export async function httpBench(ctx: BenchContext): Promise<Section> {
     workloads[0]?.queries.flatMap((_, i) =>
       workloads.map((w) => `/api/v1/meetings?${w.queries[i]?.api ?? ''}`),
     ) ?? [];
+  // The search suite's PostgreSQL database is not still being vacuumed while this one measures.
+  if (await postgresReachable()) await settlePostgres();
   const server = await startServer(database);
   try {
     const [steady, flat] = load(ctx, {
