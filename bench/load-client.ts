@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { type LoadResult, closedLoop, openLoop, percentile } from './open-loop.ts';
 
 export interface LoadSpec {
-  readonly origin: string;
+  /** The server processes, sharing the load (see open-loop.ts). */
+  readonly origins: readonly string[];
   readonly paths: readonly string[];
   readonly loads: readonly {
     readonly name: string;
@@ -42,7 +43,7 @@ const spec = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as LoadSpec
 const reports: LoadReport[] = [];
 for (const load of spec.loads) {
   const options = {
-    origin: spec.origin,
+    origins: spec.origins,
     paths: spec.paths,
     seconds: load.seconds,
     connections: load.connections,

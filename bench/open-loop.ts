@@ -8,6 +8,9 @@
  *
  * closedLoop: as fast as the server answers, each connection sending its next request when the
  * last is answered: the maximum throughput.
+ *
+ * With several origins (server processes), the connections are split evenly among them and the
+ * requests go to each in turn, as a round-robin load balancer in front of them would send them.
  */
 import { Pool } from 'undici';
 
@@ -20,30 +23,49 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  readonly origin: string;
+  /** One or more server processes. */
+  readonly origins: readonly string[];
   readonly paths: readonly string[];
   readonly seconds: number;
   readonly connections: number;
 }
 
+/**
+ * One request, its body read to the end and dropped chunk by chunk (not gathered into one
+ * buffer: a copy of every response would be garbage for this process to collect, and its
+ * collections would show up as server latency).
+ */
 async function get(pool: Pool, path: string): Promise<boolean> {
   try {
     const response = await pool.request({ method: 'GET', path });
-    await response.body.arrayBuffer();
-    return response.statusCode === 200;
+    let bytes = 0;
+    for await (const chunk of response.body) bytes += (chunk as Buffer).length;
+    return response.statusCode === 200 && bytes > 0;
   } catch {
     return false;
   }
 }
 
+/** A pool of connections to each origin, the connections shared out evenly. */
+function poolsOf(options: LoadOptions): Pool[] {
+  const each = Math.max(1, Math.ceil(options.connections / options.origins.length));
+  return options.origins.map((origin) => new Pool(origin, { connections: each, pipelining: 1 }));
+}
+
 export async function openLoop(options: LoadOptions & { rate: number }): Promise<LoadResult> {
-  const pool = new Pool(options.origin, { connections: options.connections, pipelining: 1 });
+  const pools = poolsOf(options);
   const total = Math.round(options.rate * options.seconds);
   const latencies = new Float64Array(total);
   const interval = 1000 / options.rate;
   let ok = 0;
   let sent = 0;
-  const pending: Promise<void>[] = [];
+  // Answers still awaited, counted rather than kept: the heap stays small, so collecting it
+  // stays quick.
+  let outstanding = 0;
+  let allAnswered: () => void = () => {};
+  const answered = new Promise<void>((resolve) => {
+    allAnswered = resolve;
+  });
   const started = performance.now();
   while (sent < total) {
     const now = performance.now();
@@ -51,23 +73,30 @@ export async function openLoop(options: LoadOptions & { rate: number }): Promise
     while (sent < total && started + sent * interval <= now) {
       const i = sent++;
       const due = started + i * interval;
-      pending.push(
-        get(pool, options.paths[i % options.paths.length] ?? '/').then((good) => {
-          latencies[i] = performance.now() - due;
-          if (good) ok++;
-        }),
-      );
+      outstanding++;
+      void get(
+        pools[i % pools.length] as Pool,
+        options.paths[i % options.paths.length] ?? '/',
+      ).then((good) => {
+        latencies[i] = performance.now() - due;
+        if (good) ok++;
+        if (--outstanding === 0 && sent === total) allAnswered();
+      });
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    // Sleep until the next is due rather than spin: on a 2-core machine a spinning client takes
+    // the core the server's kernel work and threads need. A timer may wake a little late; the
+    // request then goes out late, and its latency still counts from when it was due.
+    const wait = started + sent * interval - performance.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
   }
-  await Promise.all(pending);
+  if (outstanding > 0) await answered;
   const seconds = (performance.now() - started) / 1000;
-  await pool.close();
+  await Promise.all(pools.map((p) => p.close()));
   return { ok, failed: total - ok, seconds, latencies: latencies.sort() };
 }
 
 export async function closedLoop(options: LoadOptions): Promise<LoadResult> {
-  const pool = new Pool(options.origin, { connections: options.connections, pipelining: 1 });
+  const pools = poolsOf(options);
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
@@ -75,7 +104,8 @@ export async function closedLoop(options: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
   const end = started + options.seconds * 1000;
   await Promise.all(
-    Array.from({ length: options.connections }, async () => {
+    Array.from({ length: options.connections }, async (_, c) => {
+      const pool = pools[c % pools.length] as Pool;
       while (performance.now() < end) {
         const sentAt = performance.now();
         const good = await get(pool, options.paths[next++ % options.paths.length] ?? '/');
@@ -86,7 +116,7 @@ export async function closedLoop(options: LoadOptions): Promise<LoadResult> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  await pool.close();
+  await Promise.all(pools.map((p) => p.close()));
   return { ok, failed, seconds, latencies: Float64Array.from(latencies).sort() };
 }
 

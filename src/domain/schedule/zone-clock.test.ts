@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { localTime } from './local-time.ts';
 import { lastStartAtOrBefore, nextStartAfter, occurrencesBetween } from './occurrences.ts';
 import type { Schedule, Weekday } from './schedule.ts';
-import { zoneClock } from './zone-clock.ts';
+import { civilDateOfDay, dateOfDay, zoneClock } from './zone-clock.ts';
 
 const zones = [
   'Europe/London',
@@ -43,6 +43,20 @@ describe('ZoneClock', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('finds the calendar date of any day number by arithmetic, as Date does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 2_900_000 }), (dayNumber) => {
+        expect(civilDateOfDay(dayNumber)).toEqual(dateOfDay(dayNumber));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(civilDateOfDay(0)).toEqual({ year: 1970, month: 1, day: 1 });
+    expect(civilDateOfDay(-1)).toEqual({ year: 1969, month: 12, day: 31 });
+    // 2024-02-29, a leap day; 2100-03-01, after a century year that is not a leap year.
+    expect(civilDateOfDay(19_782)).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(civilDateOfDay(47_541)).toEqual({ year: 2100, month: 3, day: 1 });
   });
 
   it('writes ISO-8601 with the local offset', () => {

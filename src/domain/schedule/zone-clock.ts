@@ -187,11 +187,38 @@ export class ZoneClock {
   /** "2026-11-23T19:00:00-08:00": the instant, in this zone's local time with its offset. */
   isoString(instant: number): string {
     const offset = this.offsetMinutes(instant);
-    const local = new Date(instant + offset * MINUTE).toISOString().slice(0, 19);
-    const sign = offset < 0 ? '-' : '+';
+    const wall = instant + offset * MINUTE;
+    const dayNumber = dayNumberOf(wall);
+    const { year, month, day } = civilDateOfDay(dayNumber);
+    const seconds = Math.floor((wall - dayNumber * DAY) / 1000);
     const abs = Math.abs(offset);
-    return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
   }
+}
+
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The proleptic Gregorian date of a day number, by arithmetic (H. Hinnant's civil_from_days):
+ * what dateOfDay gives, without making a Date (results write thousands of these a second).
+ */
+export function civilDateOfDay(dayNumber: number): { year: number; month: number; day: number } {
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 const clocks = new Map<string, ZoneClock>();

@@ -12,7 +12,14 @@ import {
 import { hitsJson, presentHit } from './meeting.presenter.ts';
 
 const text = fc.string({ maxLength: 20 });
-const nullableText = fc.option(fc.oneof(text, fc.constant('"quoted" </script> \u2028 é')));
+const nullableText = fc.option(
+  fc.oneof(
+    text,
+    fc.constant('"quoted" </script> \u2028 é'),
+    fc.constant('back\\slash, tab\t, bell\u0007, lone \ud800 and paired \ud83d\ude00 surrogates'),
+    fc.string({ unit: 'binary', maxLength: 8 }),
+  ),
+);
 
 const summaryArb: fc.Arbitrary<ListingSummary> = fc.record({
   id: fc.nat(),
@@ -57,6 +64,10 @@ describe('hitsJson', () => {
       fc.property(fc.array(hitArb, { maxLength: 6 }), fc.boolean(), (hits, withDistance) => {
         const want = JSON.parse(JSON.stringify(hits.map((h) => presentHit(h, withDistance))));
         expect(JSON.parse(hitsJson(hits, withDistance))).toEqual(want);
+        // Character for character what JSON.stringify writes (escapes included).
+        expect(hitsJson(hits, withDistance)).toBe(
+          JSON.stringify(hits.map((h) => presentHit(h, withDistance))),
+        );
         // Again: the cards now come from what was kept; next start and distance never do.
         const moved = hits.map((h) => ({
           ...h,
